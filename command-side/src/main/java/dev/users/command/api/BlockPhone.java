@@ -1,0 +1,8 @@
+package dev.users.command.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+public record BlockPhone(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID phoneId) implements UserCommand {
+}

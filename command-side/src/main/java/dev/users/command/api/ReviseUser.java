@@ -1,0 +1,14 @@
+package dev.users.command.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Several changes to one user applied all-or-nothing in one transaction (a v4 PUT with nested emails and phones).
+ * Each step is one of the single commands above, for the same user and account, handled exactly as if sent alone.
+ */
+public record ReviseUser(@TargetAggregateIdentifier UUID userId, UUID accountId, List<UserCommand> steps)
+        implements UserCommand {
+}

@@ -1,0 +1,75 @@
+package dev.users.command.web;
+
+import dev.users.command.api.UserCommand;
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+import dev.users.queries.FetchUserView;
+import dev.users.queries.Surface;
+import dev.users.web.PrefixIds;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Sends a command and answers with the user as the read side shows it once it includes the write
+ * (read-your-writes): the command returns the aggregate's new version and the read side waits for it.
+ * If the read model does not catch up in time the write still happened: the answer is a 202 with the user's id.
+ */
+@Component
+public class UserWrites {
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    public UserWrites(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    public ResponseEntity<Map<String, Object>> send(UserCommand command, Surface surface, HttpStatus status) {
+        Object version = commands.sendAndWait(command);
+        return show(surface, command.accountId(), command.userId(), version instanceof Number n ? n.longValue() : -1,
+                status);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ResponseEntity<Map<String, Object>> show(Surface surface, UUID accountId, UUID userId, long minVersion,
+                                                    HttpStatus status) {
+        try {
+            Map<String, Object> view = (Map<String, Object>) queries.query(
+                    new FetchUserView(surface, accountId, userId, minVersion), ResponseTypes.instanceOf(Map.class)).join();
+            return ResponseEntity.status(status).body(view);
+        } catch (CompletionException e) {
+            if (isNotReady(e)) {
+                Map<String, Object> accepted = new LinkedHashMap<>();
+                accepted.put("id", userId.toString());
+                accepted.put("message", "accepted; the change is not visible in reads yet");
+                return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isNotReady(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsersException problem) {
+                return problem.code() == ErrorCode.NOT_READY;
+            }
+        }
+        return false;
+    }
+
+    /** The user id in a path: the UUID or the {@code usr_…} prefix id; anything else cannot exist (404). */
+    public static UUID userId(String pathId) {
+        return PrefixIds.parse(PrefixIds.USER, pathId)
+                .orElseThrow(() -> new UsersException(ErrorCode.NOT_FOUND, "user " + pathId + " not found"));
+    }
+}

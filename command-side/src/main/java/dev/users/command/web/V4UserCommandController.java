@@ -1,0 +1,108 @@
+package dev.users.command.web;
+
+import dev.users.command.api.RecordSignIn;
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+import dev.users.queries.Surface;
+import dev.users.web.CallerAttributes;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+/** v4 (PagerTree) user writes: create, update, record a sign-in. Reads are served by the query side. */
+@RestController
+@RequestMapping("/api/v4/users")
+public class V4UserCommandController {
+
+    private final RequestBodies bodies;
+    private final Values values;
+    private final UserWrites writes;
+    private final Clock clock;
+
+    public V4UserCommandController(RequestBodies bodies, Values values, UserWrites writes, Clock clock) {
+        this.bodies = bodies;
+        this.values = values;
+        this.writes = writes;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
+                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+        V4UserParams params = V4UserParams.read(bodies.read(request, "user"), true, values, region);
+        UUID userId = UUID.randomUUID();
+        ResponseEntity<Map<String, Object>> created = writes.send(
+                V4UserCommands.create(params, userId, accountId, now()), Surface.V4_USER, HttpStatus.CREATED);
+        return ResponseEntity.status(created.getStatusCode()).location(URI.create("/api/v4/users/" + userId))
+                .body(created.getBody());
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request,
+                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+        UUID userId = UserWrites.userId(id);
+        V4UserParams params = V4UserParams.read(bodies.read(request, "user"), false, values, region);
+        return writes.send(V4UserCommands.revise(params, userId, accountId), Surface.V4_USER, HttpStatus.OK);
+    }
+
+    /** Rails routes PATCH like PUT; so does this service. */
+    @PatchMapping("/{id}")
+    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request,
+                                              @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                              @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+        return update(id, request, accountId, region);
+    }
+
+    /** The seed: "This action is not supported. Please see the Delete a Account User method." */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Map<String, Object>> delete(@PathVariable String id) {
+        throw new UsersException(ErrorCode.METHOD_NOT_ALLOWED, "deleting a user is not supported; "
+                + "delete the account user instead: DELETE /api/v4/account_users/" + id);
+    }
+
+    @PostMapping("/{id}/sign_ins")
+    ResponseEntity<Map<String, Object>> signIn(@PathVariable String id, HttpServletRequest request,
+                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
+        UUID userId = UserWrites.userId(id);
+        ObjectNode body = bodies.read(request, "sign_in");
+        ParamReader reader = new ParamReader();
+        String at = reader.string(body, "at", 64);
+        reader.throwIfProblems();
+        return writes.send(new RecordSignIn(userId, accountId, at == null ? now() : instant(at)),
+                Surface.V4_USER, HttpStatus.CREATED);
+    }
+
+    private Instant now() {
+        // PostgreSQL keeps microseconds: truncating here makes the event and the read model agree exactly
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw new UsersException(ErrorCode.INVALID, "at '" + text + "' is not an ISO-8601 instant "
+                    + "such as 2026-01-31T09:30:00Z");
+        }
+    }
+}

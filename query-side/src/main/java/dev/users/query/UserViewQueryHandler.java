@@ -1,0 +1,80 @@
+package dev.users.query;
+
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+import dev.users.queries.FetchUserView;
+import dev.users.queries.Surface;
+import dev.users.query.directory.UserRow;
+import dev.users.query.directory.UserRows;
+import dev.users.query.v4.V4UserRenderer;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Answers writers that want to show the user they just changed (read-your-writes): waits until the directory
+ * has applied the write's version, then renders the user in the asked surface. The directory is updated by an
+ * asynchronous processor, so a short poll of one primary-key row is the cheapest wait there is; it gives up with
+ * NOT_READY after {@code users.read-your-writes-timeout} (the writer then answers 202).
+ */
+@Component
+public class UserViewQueryHandler {
+
+    private static final long FIRST_PARK = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_PARK = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final UserRows rows;
+    private final Duration timeout;
+
+    public UserViewQueryHandler(UserRows rows, @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
+        this.rows = rows;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Declared as a raw {@code Map} (it is a {@code Map<String, Object>}): Axon matches a handler against
+     * {@code ResponseTypes.instanceOf(Map.class)} only when its return type is a plain class, not a parameterized one.
+     */
+    @QueryHandler
+    @SuppressWarnings("rawtypes")
+    public Map handle(FetchUserView query) {
+        if (query.surface() != Surface.V4_USER) {
+            throw new UsersException(ErrorCode.NOT_FOUND, "surface not served yet");
+        }
+        return V4UserRenderer.render(await(query));
+    }
+
+    private UserRow await(FetchUserView query) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long park = FIRST_PARK;
+        while (true) {
+            Optional<UserRow> row = rows.find(query.userId());
+            if (row.isPresent() && !row.get().accountId().equals(query.accountId())) {
+                throw notFound(query);
+            }
+            if (query.minVersion() < 0) {
+                return row.orElseThrow(() -> notFound(query));
+            }
+            if (row.isPresent() && row.get().version() >= query.minVersion()) {
+                return row.get();
+            }
+            if (System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+                // the write happened; only the read model is behind (or the row is not there yet)
+                throw new UsersException(ErrorCode.NOT_READY, "user " + query.userId() + " is not up to date in"
+                        + " reads yet (version " + query.minVersion() + " after " + timeout.toMillis() + " ms)");
+            }
+            LockSupport.parkNanos(park);
+            park = Math.min(park + FIRST_PARK, MAX_PARK);
+        }
+    }
+
+    private static UsersException notFound(FetchUserView query) {
+        return new UsersException(ErrorCode.NOT_FOUND, "user " + query.userId() + " not found");
+    }
+}

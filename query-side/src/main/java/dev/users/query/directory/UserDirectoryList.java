@@ -1,0 +1,53 @@
+package dev.users.query.directory;
+
+import dev.users.query.list.FilterSql;
+import dev.users.query.list.ListPage;
+import dev.users.query.list.ListQuery;
+import dev.users.query.list.SqlFragment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Lists one account's users from the directory for any surface: the surface brings its own checked
+ * {@link ListQuery} (built against its attribute whitelist) and its renderer.
+ */
+@Component
+public class UserDirectoryList {
+
+    private final JdbcClient jdbc;
+
+    public UserDirectoryList(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public ListPage list(UUID accountId, ListQuery query, Function<UserRow, Map<String, Object>> render) {
+        SqlFragment where = FilterSql.conditions(query.filters());
+        List<UserRow> rows = jdbc.sql("select " + UserRows.COLUMNS + " from user_directory where account_id = :account"
+                        + where.sql() + FilterSql.orderBy(query.sort(), "user_id") + " limit :limit offset :offset")
+                .params(where.params())
+                .param("account", accountId)
+                .param("limit", query.page().limit() + 1)
+                .param("offset", query.page().offset())
+                .query(UserRows.MAPPER)
+                .list();
+        return ListPage.of(rows.stream().map(render).toList(), query.page(), total(accountId, where));
+    }
+
+    /** Unfiltered lists read the count the projection keeps; only filtered ones pay for count(*). */
+    private long total(UUID accountId, SqlFragment where) {
+        if (where.sql().isEmpty()) {
+            return jdbc.sql("select user_count from account_user_counts where account_id = ?")
+                    .param(accountId).query(Long.class).optional().orElse(0L);
+        }
+        return jdbc.sql("select count(*) from user_directory where account_id = :account" + where.sql())
+                .params(where.params())
+                .param("account", accountId)
+                .query(Long.class)
+                .single();
+    }
+}

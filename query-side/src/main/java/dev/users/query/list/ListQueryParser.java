@@ -1,0 +1,121 @@
+package dev.users.query.list;
+
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a list request's query parameters into a {@link ListQuery} checked against an {@link AttributeCatalog}.
+ * Every parameter that is not paging, sorting, {@code ops} or {@code q} is a filter {@code attr=value}. All
+ * problems are collected so that a client fixes its request in one round trip (422 with one message each).
+ */
+public final class ListQueryParser {
+
+    /** Parameters that steer the list rather than filter it; {@code q} (free-text search) is served separately. */
+    public static final Set<String> RESERVED = Set.of("limit", "offset", "page", "sort", "direction", "ops", "q");
+
+    private final AttributeCatalog catalog;
+
+    public ListQueryParser(AttributeCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ListQuery parse(Map<String, List<String>> params) {
+        List<String> problems = new ArrayList<>();
+        PageRequest page = PageRequest.parse(params, problems);
+        Map<String, Operator> operators = operators(QueryParams.single(params, "ops", problems), problems);
+        List<Filter> filters = new ArrayList<>();
+        params.forEach((name, values) -> {
+            if (!RESERVED.contains(name)) {
+                filter(name, values, operators, problems).ifPresent(filters::add);
+            }
+        });
+        Sort sort = sort(params, problems);
+        if (!problems.isEmpty()) {
+            throw new UsersException(ErrorCode.INVALID, problems);
+        }
+        return new ListQuery(filters, sort, page);
+    }
+
+    private Optional<Filter> filter(String name, List<String> values, Map<String, Operator> operators,
+                                    List<String> problems) {
+        Optional<Attribute> attribute = catalog.find(name);
+        if (attribute.isEmpty()) {
+            problems.add("unknown filter attribute " + name + "; filter on one of " + catalog.filterableNames());
+            return Optional.empty();
+        }
+        String raw = QueryParams.single(Map.of(name, values), name, problems);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        Operator operator = operators.getOrDefault(name, Operator.EQUALS);
+        AttributeKind kind = attribute.get().kind();
+        if (!kind.allows(operator)) {
+            problems.add("operator " + operator.apiName() + " cannot be used on " + name);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Filter(attribute.get(), operator, attribute.get().parse(raw)));
+        } catch (IllegalArgumentException e) {
+            problems.add("invalid value for " + name + ": expected " + kind.expected());
+            return Optional.empty();
+        }
+    }
+
+    /** {@code ops=attr:op[,attr:op]}: the operator of each attribute's filter (equals when not named). */
+    private Map<String, Operator> operators(String ops, List<String> problems) {
+        Map<String, Operator> operators = new LinkedHashMap<>();
+        if (ops == null || ops.isBlank()) {
+            return operators;
+        }
+        for (String entry : ops.split(",")) {
+            String[] parts = entry.strip().split(":", -1);
+            if (parts.length != 2 || parts[0].isBlank()) {
+                problems.add("ops entry '" + entry.strip() + "' must be attribute:operator");
+                continue;
+            }
+            String name = parts[0].strip();
+            if (catalog.find(name).isEmpty()) {
+                problems.add("ops names unknown filter attribute " + name);
+            }
+            Optional<Operator> operator = Operator.named(parts[1].strip());
+            if (operator.isEmpty()) {
+                problems.add("unknown operator '" + parts[1].strip() + "' for " + name + " in ops; use one of "
+                        + Operator.allNames());
+            } else {
+                operators.put(name, operator.get());
+            }
+        }
+        return operators;
+    }
+
+    private Sort sort(Map<String, List<String>> params, List<String> problems) {
+        String rawSort = QueryParams.single(params, "sort", problems);
+        String rawDirection = QueryParams.single(params, "direction", problems);
+        Attribute attribute = catalog.defaultSort().attribute();
+        if (rawSort != null) {
+            Optional<Attribute> chosen = catalog.sortable(rawSort.strip());
+            if (chosen.isEmpty()) {
+                problems.add("sort must be one of " + catalog.sortableNames());
+            } else {
+                attribute = chosen.get();
+            }
+        }
+        boolean descending = false;
+        if (rawDirection != null) {
+            switch (rawDirection.strip().toLowerCase(Locale.ROOT)) {
+                case "asc" -> descending = false;
+                case "desc" -> descending = true;
+                default -> problems.add("direction must be asc or desc");
+            }
+        }
+        return new Sort(attribute, descending);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.users.query.list;
+
+public record Sort(Attribute attribute, boolean descending) {
+}

@@ -1,0 +1,26 @@
+package dev.users.query.v4;
+
+import dev.users.query.signin.SignInRow;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static dev.users.query.list.SqlValues.iso;
+
+/** A sign-in audit entry as v4 shows it; {@code id} is the id of the event that recorded the sign-in. */
+public final class V4SignInRenderer {
+
+    private V4SignInRenderer() {
+    }
+
+    public static Map<String, Object> render(SignInRow row) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", row.eventId());
+        json.put("user_id", row.userId().toString());
+        json.put("previous_sign_in_at", iso(row.previousSignInAt()));
+        json.put("signed_in_at", iso(row.signedInAt()));
+        json.put("recorded_at", iso(row.recordedAt()));
+        json.put("api_key_id", row.apiKeyId());
+        return json;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.users.query.v4;
+
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+import dev.users.query.directory.UserDirectoryList;
+import dev.users.query.directory.UserRows;
+import dev.users.query.list.ListQueryParser;
+import dev.users.query.list.PageRequest;
+import dev.users.query.list.SqlValues;
+import dev.users.query.signin.SignInAudit;
+import dev.users.web.CallerAttributes;
+import dev.users.web.PrefixIds;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * v4 reads: retrieve and list users, and the sign-in audit. Everything comes from the read models, scoped to the
+ * caller's account; another account's user is indistinguishable from a missing one (404).
+ */
+@RestController
+@RequestMapping("/api/v4")
+public class V4UserQueryController {
+
+    private static final ListQueryParser USERS = new ListQueryParser(V4UserAttributes.CATALOG);
+
+    private final UserRows rows;
+    private final UserDirectoryList directory;
+    private final SignInAudit signIns;
+
+    public V4UserQueryController(UserRows rows, UserDirectoryList directory, SignInAudit signIns) {
+        this.rows = rows;
+        this.directory = directory;
+        this.signIns = signIns;
+    }
+
+    @GetMapping("/users/{id}")
+    public Map<String, Object> retrieve(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                        @PathVariable("id") String id) {
+        return rows.find(accountId, userId(id)).map(V4UserRenderer::render).orElseThrow(() -> notFound(id));
+    }
+
+    @GetMapping("/users")
+    public Map<String, Object> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                    @RequestParam MultiValueMap<String, String> params) {
+        return directory.list(accountId, USERS.parse(params), V4UserRenderer::render).toJson();
+    }
+
+    @GetMapping("/users/{id}/sign_ins")
+    public Map<String, Object> userSignIns(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                           @PathVariable("id") String id,
+                                           @RequestParam MultiValueMap<String, String> params) {
+        UUID userId = userId(id);
+        if (!rows.exists(accountId, userId)) {
+            throw notFound(id);
+        }
+        return signIns(accountId, userId, params);
+    }
+
+    @GetMapping("/sign_ins")
+    public Map<String, Object> accountSignIns(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                              @RequestParam MultiValueMap<String, String> params) {
+        return signIns(accountId, null, params);
+    }
+
+    private Map<String, Object> signIns(UUID accountId, UUID userId, MultiValueMap<String, String> params) {
+        List<String> problems = new ArrayList<>();
+        PageRequest page = PageRequest.parse(params, problems);
+        Instant from = instant(params, "from", problems);
+        Instant to = instant(params, "to", problems);
+        if (!problems.isEmpty()) {
+            throw new UsersException(ErrorCode.INVALID, problems);
+        }
+        return signIns.list(accountId, userId, from, to, page, V4SignInRenderer::render).toJson();
+    }
+
+    private static Instant instant(MultiValueMap<String, String> params, String name, List<String> problems) {
+        String raw = params.getFirst(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return SqlValues.parseInstant(raw);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z");
+            return null;
+        }
+    }
+
+    private static UUID userId(String id) {
+        return PrefixIds.parse(PrefixIds.USER, id).orElseThrow(() -> notFound(id));
+    }
+
+    private static UsersException notFound(String id) {
+        return new UsersException(ErrorCode.NOT_FOUND, "user " + id + " not found");
+    }
+}

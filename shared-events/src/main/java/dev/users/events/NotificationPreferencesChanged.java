@@ -1,0 +1,6 @@
+package dev.users.events;
+
+import java.util.UUID;
+
+public record NotificationPreferencesChanged(UUID userId, NotificationPreferences notifications) implements UserEvent {
+}

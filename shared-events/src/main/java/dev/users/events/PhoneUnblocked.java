@@ -1,0 +1,6 @@
+package dev.users.events;
+
+import java.util.UUID;
+
+public record PhoneUnblocked(UUID userId, UUID phoneId) implements UserEvent {
+}

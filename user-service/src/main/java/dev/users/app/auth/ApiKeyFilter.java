@@ -1,0 +1,64 @@
+package dev.users.app.auth;
+
+import dev.users.app.web.ErrorBodies;
+import dev.users.web.CallerAttributes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Authenticates both API surfaces with {@code Authorization: Bearer <key>} and tells the controllers whose account
+ * the request acts for. Everything else (health) is open.
+ */
+@Component
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+    private final ApiKeys apiKeys;
+    private final JsonMapper json;
+
+    public ApiKeyFilter(ApiKeys apiKeys, JsonMapper json) {
+        this.apiKeys = apiKeys;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return !(path.startsWith("/api/") || path.startsWith("/v3/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<Caller> caller = Optional.empty();
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
+            caller = apiKeys.authenticate(header.substring(7).trim());
+        }
+        if (caller.isEmpty()) {
+            String message = header == null ? "missing Authorization: Bearer <api key> header" : "unknown API key";
+            response.setStatus(401);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), ErrorBodies.forPath(request.getRequestURI(), 401, List.of(message)));
+            return;
+        }
+        request.setAttribute(CallerAttributes.ACCOUNT_ID, caller.get().accountId());
+        request.setAttribute(CallerAttributes.API_KEY_ID, caller.get().apiKeyId());
+        request.setAttribute(CallerAttributes.DEFAULT_REGION, caller.get().defaultRegion());
+        String requestId = request.getHeader("X-Request-Id");
+        request.setAttribute(CallerAttributes.REQUEST_ID,
+                requestId != null && !requestId.isBlank() && requestId.length() <= 200 ? requestId : UUID.randomUUID().toString());
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.users.app.axon;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Registered on the command gateway by Axon's interceptor auto-configuration. */
+    @Bean
+    CallerMetadataInterceptor callerMetadataInterceptor() {
+        return new CallerMetadataInterceptor();
+    }
+
+    /**
+     * A reset stores a ReplayToken whose context is typed {@code Object}; Jackson 3 refuses to read such polymorphic
+     * values back unless told which types are allowed, and the processor would then stall for good after a replay.
+     * Only Axon's own and JDK types may appear there.
+     */
+    @Bean
+    Jackson3SerializerCustomizer trackingTokenTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("java.")
+                .build());
+    }
+
+    /** Correlation and causation ids, as Axon does by default. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who and which request: copied from the command to every event it causes. */
+    @Bean
+    CorrelationDataProvider callerCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(CallerMetadataInterceptor.API_KEY_ID, CallerMetadataInterceptor.REQUEST_ID);
+    }
+
+    /**
+     * Axon's default only logs a failing event handler and moves on, which silently loses read-model data.
+     * Propagating makes the processor retry the batch (with back-off) until the handler succeeds.
+     */
+    @Bean
+    ConfigurerModule propagateProjectionErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.users.app.query;
+
+import dev.users.events.UserEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One test user's event stream, appended to the real event store with consecutive sequence numbers, exactly as the
+ * User aggregate's events are stored (aggregate type "User", metadata with the API key id).
+ */
+final class UserHistory {
+
+    static final String API_KEY = "k1";
+
+    private final EventStore store;
+    private final UUID userId;
+    private long next;
+
+    UserHistory(EventStore store, UUID userId) {
+        this.store = store;
+        this.userId = userId;
+    }
+
+    /** Appends events stamped now; returns the sequence number of the last one (the user's version). */
+    long append(UserEvent... events) {
+        for (UserEvent event : events) {
+            appendAt(Instant.now(), event);
+        }
+        return next - 1;
+    }
+
+    /** Appends one event with the given timestamp (what the directory shows as updated_at). */
+    long appendAt(Instant at, UserEvent event) {
+        DomainEventMessage<UserEvent> message = new GenericDomainEventMessage<>("User", userId.toString(), next,
+                event, Map.of("apiKeyId", API_KEY), UUID.randomUUID().toString(), at);
+        store.publish(message);
+        return next++;
+    }
+
+    long version() {
+        return next - 1;
+    }
+
+    UUID userId() {
+        return userId;
+    }
+}
