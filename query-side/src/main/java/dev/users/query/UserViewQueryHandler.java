@@ -3,9 +3,11 @@ package dev.users.query;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.FetchUserView;
-import dev.users.queries.Surface;
 import dev.users.query.directory.UserRow;
 import dev.users.query.directory.UserRows;
+import dev.users.query.roles.RoleNames;
+import dev.users.query.v3.V3UserRenderer;
+import dev.users.query.v4.V4AccountUserRenderer;
 import dev.users.query.v4.V4UserRenderer;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Answers writers that want to show the user they just changed (read-your-writes): waits until the directory
- * has applied the write's version, then renders the user in the asked surface. The directory is updated by an
- * asynchronous processor, so a short poll of one primary-key row is the cheapest wait there is; it gives up with
+ * has applied the write's version, then renders the user in the asked surface (v4 user, v4 account user or v3
+ * user). The directory is updated by an asynchronous processor, so a short poll of one primary-key row is the cheapest wait there is; it gives up with
  * NOT_READY after {@code users.read-your-writes-timeout} (the writer then answers 202).
  */
 @Component
@@ -30,10 +32,13 @@ public class UserViewQueryHandler {
     private static final long MAX_PARK = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final UserRows rows;
+    private final RoleNames roles;
     private final Duration timeout;
 
-    public UserViewQueryHandler(UserRows rows, @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
+    public UserViewQueryHandler(UserRows rows, RoleNames roles,
+                                @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
         this.rows = rows;
+        this.roles = roles;
         this.timeout = timeout;
     }
 
@@ -44,10 +49,12 @@ public class UserViewQueryHandler {
     @QueryHandler
     @SuppressWarnings("rawtypes")
     public Map handle(FetchUserView query) {
-        if (query.surface() != Surface.V4_USER) {
-            throw new UsersException(ErrorCode.NOT_FOUND, "surface not served yet");
-        }
-        return V4UserRenderer.render(await(query));
+        UserRow row = await(query);
+        return switch (query.surface()) {
+            case V4_USER -> V4UserRenderer.render(row);
+            case V4_ACCOUNT_USER -> V4AccountUserRenderer.render(row, roles.catalog(row.accountId()));
+            case V3_USER -> V3UserRenderer.render(row);
+        };
     }
 
     private UserRow await(FetchUserView query) {

@@ -12,6 +12,7 @@ public final class PrefixIds {
 
     public static final String USER = "usr_";
     public static final String PHONE = "phn_";
+    public static final String ACCOUNT_USER = "acu_";
 
     private PrefixIds() {
     }

@@ -30,7 +30,7 @@ class ModuleBoundariesTest {
 
     @Test
     void sharedContractDependsOnNothingOfTheProject() {
-        noClasses().that().resideInAnyPackage("dev.users.events..", "dev.users.queries..", "dev.users.errors..",
+        noClasses().that().resideInAnyPackage("dev.users.events..", "dev.users.queries..", "dev.users.errors..", "dev.users.roles..",
                         "dev.users.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.users.command..", "dev.users.query..",
                         "dev.users.app..")

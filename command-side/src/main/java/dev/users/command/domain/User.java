@@ -5,6 +5,7 @@ import dev.users.command.api.AddEmail;
 import dev.users.command.api.AddPhone;
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.AssignTeams;
+import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.BlockPhone;
 import dev.users.command.api.ChangeEmailAddress;
 import dev.users.command.api.ChangePhoneNumber;
@@ -154,6 +155,13 @@ public class User extends ReplacementChanges {
     public long handle(AssignRoles cmd, RoleCatalog catalog) {
         checkAccount(cmd);
         assignRoles(cmd, catalog);
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ChangeRoles cmd, RoleCatalog catalog) {
+        checkAccount(cmd);
+        changeRoles(cmd, catalog);
         return version();
     }
 

@@ -4,6 +4,7 @@ import dev.users.command.api.AddEmail;
 import dev.users.command.api.AddPhone;
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.AssignTeams;
+import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.BlockPhone;
 import dev.users.command.api.MakeEmailPrimary;
 import dev.users.command.api.MakePhonePrimary;
@@ -30,6 +31,8 @@ import dev.users.events.TeamsAssigned;
 import dev.users.events.UserSignedIn;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static dev.users.command.domain.UserRules.invalid;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -61,6 +64,7 @@ abstract class UserChanges extends UserState {
         else if (step instanceof UnblockPhone c) unblockPhone(c);
         else if (step instanceof AssignRoles c) assignRoles(c, catalog);
         else if (step instanceof AssignTeams c) assignTeams(c);
+        else if (step instanceof ChangeRoles c) changeRoles(c, catalog);
         else if (step instanceof RecordSignIn c) recordSignIn(c);
         else throw invalid(step.getClass().getSimpleName() + " cannot be part of a revision");
     }
@@ -150,6 +154,17 @@ abstract class UserChanges extends UserState {
         if (!assigned.equals(roles)) {
             apply(new RolesAssigned(userId, assigned));
         }
+    }
+
+    void changeRoles(ChangeRoles cmd, RoleCatalog catalog) {
+        Set<String> next = new TreeSet<>(roles);
+        if (cmd.grant() != null) {
+            next.addAll(cmd.grant());
+        }
+        if (cmd.revoke() != null) {
+            cmd.revoke().forEach(next::remove);
+        }
+        assignRoles(new AssignRoles(userId, accountId, List.copyOf(next)), catalog);
     }
 
     void assignTeams(AssignTeams cmd) {

@@ -28,6 +28,11 @@ public final class ParamReader {
         this.problems = problems;
     }
 
+    /** A reader whose problems are reported with {@code prefix} before each field name. */
+    public static ParamReader under(String prefix) {
+        return new ParamReader(prefix, new ArrayList<>());
+    }
+
     /** A reader for a nested object whose problems are reported as {@code parent[index].field}. */
     public ParamReader nested(String path) {
         return new ParamReader(path + ".", problems);

@@ -1,8 +1,10 @@
 package dev.users.command.web;
 
+import dev.users.command.api.RemoveUser;
 import dev.users.command.api.UserCommand;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.queries.AwaitUserRemoved;
 import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
 import dev.users.web.PrefixIds;
@@ -13,6 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -28,10 +33,24 @@ public class UserWrites {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final Clock clock;
 
-    public UserWrites(CommandGateway commands, QueryGateway queries) {
+    public UserWrites(CommandGateway commands, QueryGateway queries, Clock clock) {
         this.commands = commands;
         this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps, so that events and read models agree exactly. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Removes the user and returns once no read model shows it any more (or the wait timed out). */
+    public void remove(RemoveUser command) {
+        commands.sendAndWait(command);
+        queries.query(new AwaitUserRemoved(command.accountId(), command.userId()), ResponseTypes.instanceOf(Boolean.class))
+                .join();
     }
 
     public ResponseEntity<Map<String, Object>> send(UserCommand command, Surface surface, HttpStatus status) {

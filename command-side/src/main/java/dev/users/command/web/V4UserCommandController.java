@@ -1,6 +1,8 @@
 package dev.users.command.web;
 
+import dev.users.command.api.AssignRoles;
 import dev.users.command.api.RecordSignIn;
+import dev.users.command.roles.AccountRoles;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.Surface;
@@ -19,11 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,13 +38,13 @@ public class V4UserCommandController {
     private final RequestBodies bodies;
     private final Values values;
     private final UserWrites writes;
-    private final Clock clock;
+    private final AccountRoles roles;
 
-    public V4UserCommandController(RequestBodies bodies, Values values, UserWrites writes, Clock clock) {
+    public V4UserCommandController(RequestBodies bodies, Values values, UserWrites writes, AccountRoles roles) {
         this.bodies = bodies;
         this.values = values;
         this.writes = writes;
-        this.clock = clock;
+        this.roles = roles;
     }
 
     @PostMapping
@@ -80,6 +83,25 @@ public class V4UserCommandController {
                 + "delete the account user instead: DELETE /api/v4/account_users/" + id);
     }
 
+    /** Replaces the user's roles: {@code {"roles": ["admin", …]}} (names or role ids of the account's catalog). */
+    @PutMapping("/{id}/roles")
+    ResponseEntity<Map<String, Object>> assignRoles(@PathVariable String id, HttpServletRequest request,
+                                                    @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
+        UUID userId = UserWrites.userId(id);
+        ParamReader reader = new ParamReader();
+        List<String> requested = reader.strings(bodies.read(request, "user"), "roles");
+        if (requested == null) {
+            reader.problem("roles is required: an array of role names");
+        }
+        List<String> names = new ArrayList<>();
+        for (String role : requested == null ? List.<String>of() : requested) {
+            roles.resolve(accountId, role).ifPresentOrElse(names::add,
+                    () -> reader.problem("roles: role '" + role + "' does not exist in this account"));
+        }
+        reader.throwIfProblems();
+        return writes.send(new AssignRoles(userId, accountId, names), Surface.V4_USER, HttpStatus.OK);
+    }
+
     @PostMapping("/{id}/sign_ins")
     ResponseEntity<Map<String, Object>> signIn(@PathVariable String id, HttpServletRequest request,
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
@@ -93,8 +115,7 @@ public class V4UserCommandController {
     }
 
     private Instant now() {
-        // PostgreSQL keeps microseconds: truncating here makes the event and the read model agree exactly
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return writes.now();
     }
 
     private static Instant instant(String text) {

@@ -30,7 +30,12 @@ record V4UserParams(String name, String email, Boolean notifyPush, Boolean notif
     }
 
     static V4UserParams read(JsonNode body, boolean creating, Values values, String region) {
-        ParamReader reader = new ParamReader();
+        return read(body, creating, values, region, "");
+    }
+
+    /** {@code prefix} names where the parameters sit in the request ({@code user_attributes.}) in messages. */
+    static V4UserParams read(JsonNode body, boolean creating, Values values, String region, String prefix) {
+        ParamReader reader = ParamReader.under(prefix);
         String name = creating ? reader.required(body, "name", MAX_NAME) : reader.string(body, "name", MAX_NAME);
         if (!creating && name != null && name.isEmpty()) {
             reader.problem("name cannot be blank");
@@ -51,7 +56,7 @@ record V4UserParams(String name, String email, Boolean notifyPush, Boolean notif
         List<EmailParam> emails = new ArrayList<>();
         List<JsonNode> items = reader.objects(body, "emails_attributes");
         for (int i = 0; i < items.size(); i++) {
-            ParamReader item = reader.nested("emails_attributes[" + i + "]");
+            ParamReader item = reader.nested(reader.name("emails_attributes[" + i + "]"));
             JsonNode node = items.get(i);
             UUID id = id(item, node, "", creating);
             boolean destroy = Boolean.TRUE.equals(item.bool(node, "_destroy"));
@@ -66,7 +71,7 @@ record V4UserParams(String name, String email, Boolean notifyPush, Boolean notif
         List<PhoneParam> phones = new ArrayList<>();
         List<JsonNode> items = reader.objects(body, "phones_attributes");
         for (int i = 0; i < items.size(); i++) {
-            ParamReader item = reader.nested("phones_attributes[" + i + "]");
+            ParamReader item = reader.nested(reader.name("phones_attributes[" + i + "]"));
             JsonNode node = items.get(i);
             UUID id = id(item, node, PrefixIds.PHONE, creating);
             boolean destroy = Boolean.TRUE.equals(item.bool(node, "_destroy"));

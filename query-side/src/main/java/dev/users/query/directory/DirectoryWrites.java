@@ -47,6 +47,14 @@ class DirectoryWrites {
         return params;
     }
 
+    /**
+     * A text[] from the named parameter, bound as a JSON array: Spring would expand a Java array or collection
+     * parameter into a list of parameters.
+     */
+    static String textArray(String param) {
+        return "array(select jsonb_array_elements_text(cast(:" + param + " as jsonb)))";
+    }
+
     JdbcClient jdbc() {
         return jdbc;
     }

@@ -3,10 +3,12 @@ package dev.users.query.directory;
 import dev.users.query.list.FilterSql;
 import dev.users.query.list.ListPage;
 import dev.users.query.list.ListQuery;
+import dev.users.query.list.PageRequest;
 import dev.users.query.list.SqlFragment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +28,7 @@ public class UserDirectoryList {
     }
 
     public ListPage list(UUID accountId, ListQuery query, Function<UserRow, Map<String, Object>> render) {
-        SqlFragment where = FilterSql.conditions(query.filters());
+        SqlFragment where = where(query);
         List<UserRow> rows = jdbc.sql("select " + UserRows.COLUMNS + " from user_directory where account_id = :account"
                         + where.sql() + FilterSql.orderBy(query.sort(), "user_id") + " limit :limit offset :offset")
                 .params(where.params())
@@ -36,6 +38,35 @@ public class UserDirectoryList {
                 .query(UserRows.MAPPER)
                 .list();
         return ListPage.of(rows.stream().map(render).toList(), query.page(), total(accountId, where));
+    }
+
+    /**
+     * The account's users by tiny id (creation order) without an envelope, as v3 lists them: one page when
+     * {@code page} is given, otherwise all of them.
+     */
+    public List<Map<String, Object>> byTinyId(UUID accountId, PageRequest page,
+                                              Function<UserRow, Map<String, Object>> render) {
+        String sql = "select " + UserRows.COLUMNS + " from user_directory where account_id = :account"
+                + " order by tiny_id, user_id";
+        JdbcClient.StatementSpec statement = page == null ? jdbc.sql(sql)
+                : jdbc.sql(sql + " limit :limit offset :offset").param("limit", page.limit())
+                .param("offset", page.offset());
+        return statement.param("account", accountId).query(UserRows.MAPPER).list().stream().map(render).toList();
+    }
+
+    /**
+     * The filters, and {@code q} as one ILIKE on {@code search_text}: name, emails, phones and roles joined by
+     * newlines in a trigram-indexed column (V5). The parser keeps control characters out of {@code q}, so a match
+     * always lies inside one of the values.
+     */
+    private static SqlFragment where(ListQuery query) {
+        SqlFragment filters = FilterSql.conditions(query.filters());
+        if (query.search() == null) {
+            return filters;
+        }
+        Map<String, Object> params = new HashMap<>(filters.params());
+        params.put("q", "%" + FilterSql.escapeLike(query.search()) + "%");
+        return new SqlFragment(filters.sql() + " and search_text ilike :q escape '\\'", params);
     }
 
     /** Unfiltered lists read the count the projection keeps; only filtered ones pay for count(*). */

@@ -13,6 +13,7 @@ import dev.users.events.PhoneUnblocked;
 import dev.users.events.PrimaryEmailChanged;
 import dev.users.events.PrimaryPhoneChanged;
 import dev.users.events.RolesAssigned;
+import dev.users.events.TeamsAssigned;
 import dev.users.events.TimeZoneChanged;
 import dev.users.events.TimeZoneSetting;
 import dev.users.events.UserCreated;
@@ -39,6 +40,7 @@ import static dev.users.query.directory.DirectoryWrites.Children.keep;
 import static dev.users.query.directory.DirectoryWrites.Children.map;
 import static dev.users.query.directory.DirectoryWrites.Children.onlyPrimary;
 import static dev.users.query.directory.DirectoryWrites.params;
+import static dev.users.query.directory.DirectoryWrites.textArray;
 import static dev.users.query.list.SqlValues.timestamp;
 
 /**
@@ -107,10 +109,14 @@ public class UserDirectoryProjection {
 
     @EventHandler
     public void on(RolesAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        // passed as a JSON array: Spring would expand a Java array/collection parameter into a list of parameters
-        writes.update(event.userId(), sequence, at,
-                "roles = array(select jsonb_array_elements_text(cast(:roles as jsonb)))",
+        writes.update(event.userId(), sequence, at, "roles = " + textArray("roles"),
                 Map.of("roles", json(event.roles() == null ? List.of() : event.roles())));
+    }
+
+    @EventHandler
+    public void on(TeamsAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writes.update(event.userId(), sequence, at, "team_ids = " + textArray("teams"),
+                Map.of("teams", json(event.teamIds() == null ? List.of() : event.teamIds())));
     }
 
     @EventHandler

@@ -23,7 +23,7 @@ public class UserRows {
 
     public static final String COLUMNS = "user_id, account_id, tiny_id, name, first_name, last_name, time_zone, "
             + "time_zone_id, preferred_language, last_sign_in_at, notify_push, notify_email, notify_sms, notify_voice, "
-            + "meta, roles, emails, phones, created_at, updated_at, version";
+            + "meta, roles, team_ids, emails, phones, created_at, updated_at, version";
 
     /** The jsonb children are written with snake_case keys ({@code prefix_id}), as the API shows them. */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -64,7 +64,8 @@ public class UserRows {
                 instant(rs, "last_sign_in_at"), rs.getBoolean("notify_push"), rs.getBoolean("notify_email"),
                 rs.getBoolean("notify_sms"), rs.getBoolean("notify_voice"),
                 JSON.readValue(rs.getString("meta"), META),
-                texts(rs.getArray("roles")), JSON.readValue(rs.getString("emails"), EMAILS),
+                texts(rs.getArray("roles")), texts(rs.getArray("team_ids")),
+                JSON.readValue(rs.getString("emails"), EMAILS),
                 JSON.readValue(rs.getString("phones"), PHONES), instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getLong("version"));
     }

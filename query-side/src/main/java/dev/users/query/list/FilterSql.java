@@ -71,7 +71,7 @@ public final class FilterSql {
     }
 
     /** A client's text matched literally inside a LIKE pattern: its own % and _ are not wildcards. */
-    static String escapeLike(String text) {
+    public static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -13,13 +13,17 @@ import java.util.Set;
 
 /**
  * Turns a list request's query parameters into a {@link ListQuery} checked against an {@link AttributeCatalog}.
- * Every parameter that is not paging, sorting, {@code ops} or {@code q} is a filter {@code attr=value}. All
- * problems are collected so that a client fixes its request in one round trip (422 with one message each).
+ * Every parameter that is not paging, sorting, {@code ops} or {@code q} is a filter {@code attr=value}; {@code q} is
+ * a free-text search that combines with the filters. All problems are collected so that a client fixes its request
+ * in one round trip (422 with one message each).
  */
 public final class ListQueryParser {
 
-    /** Parameters that steer the list rather than filter it; {@code q} (free-text search) is served separately. */
+    /** Parameters that steer the list rather than filter it. */
     public static final Set<String> RESERVED = Set.of("limit", "offset", "page", "sort", "direction", "ops", "q");
+
+    /** A search text longer than any name, address or number it could match is a mistake, not a search. */
+    public static final int MAX_SEARCH_LENGTH = 200;
 
     private final AttributeCatalog catalog;
 
@@ -38,10 +42,31 @@ public final class ListQueryParser {
             }
         });
         Sort sort = sort(params, problems);
+        String search = search(QueryParams.single(params, "q", problems), problems);
         if (!problems.isEmpty()) {
             throw new UsersException(ErrorCode.INVALID, problems);
         }
-        return new ListQuery(filters, sort, page);
+        return new ListQuery(filters, sort, page, search);
+    }
+
+    /**
+     * {@code q}, stripped (an unencoded {@code +} of a phone number arrives as a space); blank means no search.
+     * Control characters are refused: the searched values are stored joined by newlines, so a search without them
+     * can never match across two values.
+     */
+    private static String search(String raw, List<String> problems) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String q = raw.strip();
+        if (q.length() > MAX_SEARCH_LENGTH) {
+            problems.add("q must be at most " + MAX_SEARCH_LENGTH + " characters");
+        } else if (q.chars().anyMatch(Character::isISOControl)) {
+            problems.add("q must not contain control characters");
+        } else {
+            return q;
+        }
+        return null;
     }
 
     private Optional<Filter> filter(String name, List<String> values, Map<String, Operator> operators,

@@ -6,6 +6,7 @@ import dev.users.web.PrefixIds;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import static dev.users.query.list.Attribute.filter;
@@ -21,7 +22,7 @@ import static dev.users.query.list.AttributeKind.UUID_ID;
 public final class V4UserAttributes {
 
     public static final AttributeCatalog CATALOG = new AttributeCatalog(List.of(
-            filter("id", "user_id", UUID_ID).cleanedBy(V4UserAttributes::userId),
+            filter("id", "user_id", UUID_ID).cleanedBy(V4UserAttributes::idFilter),
             sortable("tiny_id", "tiny_id", NUMBER),
             sortable("name", "name", TEXT),
             sortable("time_zone", "time_zone", TEXT),
@@ -42,9 +43,18 @@ public final class V4UserAttributes {
     private V4UserAttributes() {
     }
 
-    /** Both id forms work in a filter as in a path; anything else fails to parse as a UUID (422). */
-    private static String userId(String value) {
-        return PrefixIds.parse(PrefixIds.USER, value.strip()).map(UUID::toString).orElse(value);
+    /** Every id form works in the filter; anything else fails to parse as a UUID (422). */
+    private static String idFilter(String value) {
+        return userId(value.strip()).map(UUID::toString).orElse(value);
+    }
+
+    /**
+     * The user behind any of its v4 ids: the UUID, {@code usr_…}, or the account user's {@code acu_…} (an account
+     * user is the user itself). Taken by {@code /account_users/:id} and by both lists' {@code id} filter;
+     * {@code /users/:id} keeps to the user's own ids, as the command side's writes on that path do.
+     */
+    static Optional<UUID> userId(String id) {
+        return PrefixIds.parse(PrefixIds.USER, id).or(() -> PrefixIds.parse(PrefixIds.ACCOUNT_USER, id));
     }
 
     /**

@@ -56,6 +56,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         request.setAttribute(CallerAttributes.ACCOUNT_ID, caller.get().accountId());
         request.setAttribute(CallerAttributes.API_KEY_ID, caller.get().apiKeyId());
         request.setAttribute(CallerAttributes.DEFAULT_REGION, caller.get().defaultRegion());
+        request.setAttribute(CallerAttributes.ADMIN, caller.get().admin());
         String requestId = request.getHeader("X-Request-Id");
         request.setAttribute(CallerAttributes.REQUEST_ID,
                 requestId != null && !requestId.isBlank() && requestId.length() <= 200 ? requestId : UUID.randomUUID().toString());

@@ -40,20 +40,21 @@ public class ApiKeys {
             return cached.caller;
         }
         Optional<Caller> caller = jdbc.sql("""
-                        select k.id, k.account_id, a.default_region from api_keys k join accounts a on a.id = k.account_id
+                        select k.id, k.account_id, a.default_region, k.admin from api_keys k join accounts a on a.id = k.account_id
                         where k.key_hash = ? and k.revoked_at is null""")
                 .param(hash)
-                .query((rs, n) -> new Caller(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class), rs.getString(3)))
+                .query((rs, n) -> new Caller(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class), rs.getString(3),
+                        rs.getBoolean(4)))
                 .optional();
         cache.put(hash, new Cached(caller, Instant.now().plus(CACHE_TTL)));
         return caller;
     }
 
     /** Stores {@code key} (or a new random one when null) for the account and returns the key in clear, once. */
-    public String issue(UUID accountId, String label, String key) {
+    public String issue(UUID accountId, String label, String key, boolean admin) {
         String clear = key != null ? key : newKey();
-        jdbc.sql("insert into api_keys (id, account_id, key_hash, label) values (?, ?, ?, ?)")
-                .params(UUID.randomUUID(), accountId, hash(clear), label)
+        jdbc.sql("insert into api_keys (id, account_id, key_hash, label, admin) values (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), accountId, hash(clear), label, admin)
                 .update();
         return clear;
     }

@@ -36,9 +36,9 @@ public class BootstrapAccount {
         UUID account = accounts.first().orElse(null);
         if (account == null) {
             account = accounts.create("default", defaultRegion);
-            printedKey = apiKeys.issue(account, "bootstrap", bootstrapKey);
+            printedKey = apiKeys.issue(account, "bootstrap", bootstrapKey, true);
         } else if (bootstrapKey != null && !apiKeys.exists(bootstrapKey)) {
-            printedKey = apiKeys.issue(account, "bootstrap", bootstrapKey);
+            printedKey = apiKeys.issue(account, "bootstrap", bootstrapKey, true);
         }
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : -1;

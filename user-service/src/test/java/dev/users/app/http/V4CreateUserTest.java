@@ -101,6 +101,23 @@ class V4CreateUserTest extends ApiTest {
     }
 
     @Test
+    void railsZoneNamesAreAcceptedAndEchoedAsSent() {
+        var response = api().post("/api/v4/users", Map.of("name", "Zone", "email", uniqueEmail("zone"),
+                "time_zone", "Eastern Time (US & Canada)", "preferred_language", "pt-br"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().path("time_zone").asString()).isEqualTo("Eastern Time (US & Canada)");
+        assertThat(response.json().path("preferred_language").asString()).isEqualTo("pt-BR");
+    }
+
+    @Test
+    void unknownLanguageIs422NamingIt() {
+        var response = api().post("/api/v4/users", Map.of("name", "Worf", "email", uniqueEmail("worf"),
+                "preferred_language", "klingon"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(messages(response).get(0)).contains("klingon");
+    }
+
+    @Test
     void malformedJsonIs400() {
         var response = api().send("POST", "/api/v4/users", "{\"name\": ", "application/json");
         assertThat(response.status()).isEqualTo(400);

@@ -25,6 +25,15 @@ class ListQueryParserTest {
     private final ListQueryParser parser = new ListQueryParser(V4UserAttributes.CATALOG);
 
     @Test
+    void qIsAStrippedSearchNotAFilter() {
+        ListQuery query = parser.parse(params("q", "  Bobby ", "name", "x"));
+        assertThat(query.search()).isEqualTo("Bobby");
+        assertThat(query.filters()).hasSize(1);
+        assertThat(parser.parse(params("q", " ")).search()).isNull();
+        assertThat(parser.parse(Map.of()).search()).isNull();
+    }
+
+    @Test
     void defaultsToTenUsersByTinyIdAscending() {
         ListQuery query = parser.parse(Map.of());
         assertThat(query.page()).isEqualTo(new PageRequest(10, 0));

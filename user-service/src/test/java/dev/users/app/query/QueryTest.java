@@ -5,6 +5,7 @@ import dev.users.app.support.Http;
 import dev.users.events.NotificationPreferences;
 import dev.users.events.TimeZoneSetting;
 import dev.users.events.UserCreated;
+import dev.users.query.list.SqlValues;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +35,16 @@ abstract class QueryTest extends ApiTest {
     /** A fresh account and a client authenticated for it. */
     Account newAccount() {
         UUID id = accounts.create("query-" + UUID.randomUUID(), "US");
-        return new Account(id, new Http(port, apiKeys.issue(id, "test", null)));
+        return new Account(id, new Http(port, apiKeys.issue(id, "test", null, true)));
     }
 
     UserHistory history(UUID userId) {
         return new UserHistory(eventStore, userId);
+    }
+
+    /** More events for a user whose stream already reached {@code version}. */
+    UserHistory history(UUID userId, long version) {
+        return new UserHistory(eventStore, userId, version);
     }
 
     static UserCreated created(UUID userId, UUID accountId, long tinyId, String name, Instant createdAt) {
@@ -64,6 +70,12 @@ abstract class QueryTest extends ApiTest {
     long userCount(UUID accountId) {
         return jdbc.sql("select user_count from account_user_counts where account_id = ?").param(accountId)
                 .query(Long.class).optional().orElse(0L);
+    }
+
+    /** An account-defined role, as the command side's roles endpoints write it. */
+    void addAccountRole(UUID accountId, String name, Instant createdAt) {
+        jdbc.sql("insert into account_roles (account_id, name, description, created_at) values (?, ?, '', ?)")
+                .params(accountId, name, SqlValues.timestamp(createdAt)).update();
     }
 
     record Account(UUID id, Http http) {

@@ -22,8 +22,14 @@ final class UserHistory {
     private long next;
 
     UserHistory(EventStore store, UUID userId) {
+        this(store, userId, -1);
+    }
+
+    /** The stream of a user whose events up to {@code version} are already stored. */
+    UserHistory(EventStore store, UUID userId, long version) {
         this.store = store;
         this.userId = userId;
+        this.next = version + 1;
     }
 
     /** Appends events stamped now; returns the sequence number of the last one (the user's version). */

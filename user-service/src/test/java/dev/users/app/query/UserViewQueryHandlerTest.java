@@ -2,17 +2,21 @@ package dev.users.app.query;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.events.RolesAssigned;
+import dev.users.events.TeamsAssigned;
 import dev.users.events.UserRenamed;
 import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
 import dev.users.query.UserViewQueryHandler;
 import dev.users.query.directory.UserRows;
+import dev.users.query.roles.RoleNames;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +33,9 @@ class UserViewQueryHandlerTest extends QueryTest {
 
     @Autowired
     UserRows rows;
+
+    @Autowired
+    RoleNames roles;
 
     @Test
     void answersWithTheV4UserOnceTheDirectoryHasTheVersion() {
@@ -78,7 +85,7 @@ class UserViewQueryHandlerTest extends QueryTest {
         UUID userId = UUID.randomUUID();
         history(userId).append(created(userId, account.id(), 1, "Behind", BASE));
         awaitVersion(userId, 0);
-        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, Duration.ofMillis(50));
+        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, roles, Duration.ofMillis(50));
 
         assertThat(problem(() -> impatient.handle(new FetchUserView(Surface.V4_USER, account.id(), userId, 3))).code())
                 .isEqualTo(ErrorCode.NOT_READY);
@@ -89,13 +96,33 @@ class UserViewQueryHandlerTest extends QueryTest {
     }
 
     @Test
-    void otherSurfacesAreNotServedYet() {
+    void answersTheV3UserAndTheV4AccountUserOnceTheDirectoryHasTheVersion() {
         Account account = newAccount();
+        addAccountRole(account.id(), "on-call", BASE);
         UUID userId = UUID.randomUUID();
-        history(userId).append(created(userId, account.id(), 1, "V3", BASE));
+        long version = history(userId).append(created(userId, account.id(), 3, "Peggy Hill", BASE),
+                new RolesAssigned(userId, List.of("on-call")), new TeamsAssigned(userId, List.of("tm_1")));
 
-        assertThat(problem(() -> fetch(Surface.V3_USER, account.id(), userId, 0)).getMessage())
-                .contains("surface not served yet");
+        Map<String, Object> v3 = fetch(Surface.V3_USER, account.id(), userId, version);
+        assertThat(v3.keySet()).containsExactly("id", "first_name", "last_name", "email", "customer_id", "language",
+                "timezone", "phone", "roles", "resource_type");
+        assertThat(v3).containsEntry("first_name", "Peggy").containsEntry("last_name", "Hill")
+                .containsEntry("customer_id", account.id().toString()).containsEntry("roles", List.of("on-call"));
+
+        Map<String, Object> accountUser = fetch(Surface.V4_ACCOUNT_USER, account.id(), userId, version);
+        assertThat(accountUser.keySet()).containsExactly("id", "prefix_id", "tiny_id", "account_id", "roles",
+                "team_ids", "user", "created_at", "updated_at");
+        assertThat(accountUser.get("roles")).isEqualTo(Map.of("admin", false, "billing", false,
+                "broadcaster", false, "communicator", false, "on-call", true));
+        assertThat(accountUser.get("team_ids")).isEqualTo(List.of("tm_1"));
+        assertThat(List.copyOf(((Map<?, ?>) accountUser.get("roles")).keySet()))
+                .isEqualTo(List.of("admin", "billing", "broadcaster", "communicator", "on-call"));
+        assertThat(((Map<?, ?>) accountUser.get("user")).get("name")).isEqualTo("Peggy Hill");
+
+        assertThat(problem(() -> fetch(Surface.V3_USER, UUID.randomUUID(), userId, -1)).code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
+        assertThat(problem(() -> fetch(Surface.V4_ACCOUNT_USER, account.id(), UUID.randomUUID(), -1)).code())
+                .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
     @SuppressWarnings("unchecked")

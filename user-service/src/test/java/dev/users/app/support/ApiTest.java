@@ -34,10 +34,16 @@ public abstract class ApiTest {
         return new Http(port, BOOTSTRAP_KEY);
     }
 
-    /** A client of a brand-new account, to check that accounts never see each other's users. */
+    /** An admin client of a brand-new account, to check that accounts never see each other's users. */
     protected Http otherAccount() {
         UUID account = accounts.create("other-" + UUID.randomUUID(), "US");
-        return new Http(port, apiKeys.issue(account, "test", null));
+        return new Http(port, apiKeys.issue(account, "test", null, true));
+    }
+
+    /** A client of the bootstrap account whose key is not an admin key. */
+    protected Http nonAdmin() {
+        UUID account = accounts.first().orElseThrow();
+        return new Http(port, apiKeys.issue(account, "non-admin", null, false));
     }
 
     /** An email address no other test uses. */

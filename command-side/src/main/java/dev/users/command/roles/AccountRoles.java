@@ -1,0 +1,66 @@
+package dev.users.command.roles;
+
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+import dev.users.roles.PredefinedRoles;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An account's role catalog: the predefined roles every account has, then the roles the account added. Plain
+ * account configuration (not event-sourced); users' role assignments are events on the user.
+ */
+@Component
+public class AccountRoles {
+
+    private final JdbcClient jdbc;
+
+    public AccountRoles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Role(UUID id, String name, String description, boolean predefined) {
+    }
+
+    public List<Role> all(UUID accountId) {
+        List<Role> roles = new ArrayList<>(predefined());
+        roles.addAll(jdbc.sql("select id, name, description from account_roles where account_id = ? order by created_at, name")
+                .param(accountId)
+                .query((rs, n) -> new Role(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), false))
+                .list());
+        return roles;
+    }
+
+    public static List<Role> predefined() {
+        return PredefinedRoles.ALL.stream().map(r -> new Role(r.id(), r.name(), r.description(), true)).toList();
+    }
+
+    public Role add(UUID accountId, String name, String description) {
+        if (PredefinedRoles.byName(name).isPresent()) {
+            throw new UsersException(ErrorCode.CONFLICT, "role " + name + " already exists (predefined)");
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("insert into account_roles (account_id, name, description, id) values (?, ?, ?, ?)")
+                    .params(accountId, name, description, id)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new UsersException(ErrorCode.CONFLICT, "role " + name + " already exists");
+        }
+        return new Role(id, name, description, false);
+    }
+
+    /** The name of the role that {@code idOrName} denotes in the account: a role id, or a role's name. */
+    public Optional<String> resolve(UUID accountId, String idOrName) {
+        return all(accountId).stream()
+                .filter(r -> r.id().toString().equalsIgnoreCase(idOrName) || r.name().equals(idOrName))
+                .map(Role::name)
+                .findFirst();
+    }
+}

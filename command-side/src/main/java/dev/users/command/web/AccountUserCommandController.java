@@ -1,0 +1,102 @@
+package dev.users.command.web;
+
+import dev.users.command.api.AssignTeams;
+import dev.users.command.api.ChangeRoles;
+import dev.users.command.api.CreateUser;
+import dev.users.command.api.RemoveUser;
+import dev.users.command.api.ReviseUser;
+import dev.users.command.api.UserCommand;
+import dev.users.command.roles.AccountRoles;
+import dev.users.queries.Surface;
+import dev.users.web.CallerAttributes;
+import dev.users.web.PrefixIds;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * PagerTree's account users (the path its CLI uses), over the same users: an account user's id is its user's id.
+ * Create and update take {@code user_attributes}, a roles hash and {@code team_ids}; delete removes the user.
+ */
+@RestController
+@RequestMapping("/api/v4/account_users")
+public class AccountUserCommandController {
+
+
+    private final RequestBodies bodies;
+    private final Values values;
+    private final AccountRoles roles;
+    private final UserWrites writes;
+
+    public AccountUserCommandController(RequestBodies bodies, Values values, AccountRoles roles, UserWrites writes) {
+        this.bodies = bodies;
+        this.values = values;
+        this.roles = roles;
+        this.writes = writes;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
+                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, accountId, values,
+                roles, region);
+        UUID userId = UUID.randomUUID();
+        CreateUser user = V4UserCommands.create(p.user(), userId, accountId, writes.now());
+        CreateUser command = new CreateUser(userId, accountId, user.name(), null, null, user.timeZone(),
+                user.language(), user.notifications(), user.meta(), user.emails(), user.phones(), p.grant(),
+                p.teamIds(), user.createdAt());
+        ResponseEntity<Map<String, Object>> created = writes.send(command, Surface.V4_ACCOUNT_USER, HttpStatus.CREATED);
+        return ResponseEntity.status(created.getStatusCode()).location(URI.create("/api/v4/account_users/" + userId))
+                .body(created.getBody());
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request,
+                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+        UUID userId = accountUserId(id);
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, accountId, values,
+                roles, region);
+        List<UserCommand> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, accountId).steps());
+        if (!p.grant().isEmpty() || !p.revoke().isEmpty()) {
+            steps.add(new ChangeRoles(userId, accountId, p.grant(), p.revoke()));
+        }
+        if (p.teamIds() != null) {
+            steps.add(new AssignTeams(userId, accountId, p.teamIds()));
+        }
+        return writes.send(new ReviseUser(userId, accountId, steps), Surface.V4_ACCOUNT_USER, HttpStatus.OK);
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request,
+                                              @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                              @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+        return update(id, request, accountId, region);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
+        writes.remove(new RemoveUser(accountUserId(id), accountId, writes.now()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** An account user's id: the user's UUID, its {@code usr_…} or its {@code acu_…} prefix id. */
+    static UUID accountUserId(String id) {
+        return PrefixIds.parse(PrefixIds.ACCOUNT_USER, id).orElseGet(() -> UserWrites.userId(id));
+    }
+}

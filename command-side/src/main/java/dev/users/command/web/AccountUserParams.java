@@ -1,0 +1,86 @@
+package dev.users.command.web;
+
+import dev.users.command.roles.AccountRoles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What PagerTree's account-user endpoints take: {@code user_attributes} (the v4 user parameters), {@code roles} as
+ * a hash of booleans ({@code {"admin": true}}; an array of names is accepted too) and {@code team_ids}.
+ * In the hash, {@code true} grants, {@code false} revokes, and roles not named stay as they are.
+ */
+record AccountUserParams(V4UserParams user, List<String> grant, List<String> revoke, List<String> teamIds) {
+
+    static AccountUserParams read(JsonNode body, boolean creating, UUID accountId, Values values, AccountRoles catalog,
+                                  String region) {
+        JsonNode attributes = body.get("user_attributes");
+        ParamReader reader = new ParamReader();
+        if (attributes != null && !attributes.isObject()) {
+            reader.problem("user_attributes must be an object");
+        }
+        ObjectNode userNode = attributes != null && attributes.isObject() ? ((ObjectNode) attributes).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        if (creating) {
+            useFirstListedEmailAsMain(userNode);
+        }
+        List<String> grant = new ArrayList<>();
+        List<String> revoke = new ArrayList<>();
+        roles(reader, body.get("roles"), accountId, catalog, grant, revoke);
+        List<String> teams = reader.strings(body, "team_ids");
+        reader.throwIfProblems();
+        V4UserParams user = V4UserParams.read(userNode, creating, values, region, "user_attributes.");
+        return new AccountUserParams(user, grant, revoke, teams);
+    }
+
+    /** The CLI names the address in {@code emails_attributes}; v4's create wants it as {@code email}. */
+    private static void useFirstListedEmailAsMain(ObjectNode user) {
+        JsonNode emails = user.get("emails_attributes");
+        if (user.hasNonNull("email") || emails == null) {
+            return;
+        }
+        List<JsonNode> items = new ArrayList<>();
+        (emails.isArray() ? emails : emails.isObject() ? emails : user.arrayNode()).forEach(items::add);
+        items.stream().filter(e -> e.path("primary").asBoolean(false)).findFirst()
+                .or(() -> items.stream().findFirst())
+                .filter(e -> e.hasNonNull("email"))
+                .ifPresent(e -> user.set("email", e.get("email")));
+    }
+
+    private static void roles(ParamReader reader, JsonNode roles, UUID accountId, AccountRoles catalog,
+                              List<String> grant, List<String> revoke) {
+        if (roles == null || roles.isNull()) {
+            return;
+        }
+        if (roles.isArray()) {
+            for (JsonNode name : roles) {
+                if (name.isString()) {
+                    resolve(reader, name.asString(), accountId, catalog, grant);
+                } else {
+                    reader.problem("roles must be role names or an object of booleans");
+                }
+            }
+            return;
+        }
+        if (!roles.isObject()) {
+            reader.problem("roles must be an object of booleans such as {\"admin\": true}");
+            return;
+        }
+        ParamReader flags = reader.nested("roles");
+        roles.properties().forEach(entry -> {
+            Boolean on = flags.bool(roles, entry.getKey());
+            if (on != null) {
+                resolve(reader, entry.getKey(), accountId, catalog, on ? grant : revoke);
+            }
+        });
+    }
+
+    private static void resolve(ParamReader reader, String role, UUID accountId, AccountRoles catalog, List<String> into) {
+        catalog.resolve(accountId, role).ifPresentOrElse(into::add,
+                () -> reader.problem("roles: role '" + role + "' does not exist in this account"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.users.command.web;
+
+import dev.users.command.domain.ParsedPhone;
+import dev.users.command.roles.AccountRoles;
+import dev.users.events.TimeZoneSetting;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * IMCO's create-user inputs: {@code first_name}, {@code last_name} and {@code role_ids} (ids or names of the
+ * account's roles) are required; {@code language} defaults to "en" and {@code timezone} to "London"; {@code email}
+ * and {@code phone} are optional and validated as in v4.
+ */
+record V3UserParams(String firstName, String lastName, List<String> roles, String language, TimeZoneSetting timeZone,
+                    String email, ParsedPhone phone) {
+
+    static final String DEFAULT_LANGUAGE = "en";
+    static final String DEFAULT_TIME_ZONE = "London";
+
+    static V3UserParams read(JsonNode body, UUID accountId, Values values, AccountRoles catalog, String region) {
+        ParamReader reader = new ParamReader();
+        String first = reader.required(body, "first_name", 120);
+        String last = reader.required(body, "last_name", 120);
+        List<String> roles = roles(reader, reader.strings(body, "role_ids"), accountId, catalog);
+        String language = or(reader.string(body, "language", 35), DEFAULT_LANGUAGE);
+        String zone = or(reader.string(body, "timezone", 100), DEFAULT_TIME_ZONE);
+        V3UserParams params = new V3UserParams(first, last, roles, values.language(reader, "language", language),
+                values.timeZone(reader, "timezone", zone),
+                values.email(reader, "email", blankToNull(reader.string(body, "email", 254))),
+                values.phone(reader, "phone", blankToNull(reader.string(body, "phone", 50)), region));
+        reader.throwIfProblems();
+        return params;
+    }
+
+    String fullName() {
+        return (firstName + " " + lastName).trim();
+    }
+
+    private static List<String> roles(ParamReader reader, List<String> ids, UUID accountId, AccountRoles catalog) {
+        if (ids == null || ids.isEmpty()) {
+            reader.problem("role_ids is required: give at least one role id");
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String id : ids) {
+            catalog.resolve(accountId, id).ifPresentOrElse(names::add,
+                    () -> reader.problem("role_ids: role '" + id + "' does not exist in this account"));
+        }
+        return names;
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.users.query.v3;
+
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+import dev.users.query.directory.UserDirectoryList;
+import dev.users.query.directory.UserRows;
+import dev.users.query.list.PageRequest;
+import dev.users.web.CallerAttributes;
+import dev.users.web.PrefixIds;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * v3 (IMCO settings) reads: list and show the caller's account's users. Another account's user is a 404, exactly
+ * like a missing one.
+ */
+@RestController
+@RequestMapping("/v3/settings/users")
+public class V3UserQueryController {
+
+    private final UserRows rows;
+    private final UserDirectoryList directory;
+
+    public V3UserQueryController(UserRows rows, UserDirectoryList directory) {
+        this.rows = rows;
+        this.directory = directory;
+    }
+
+    /**
+     * A plain JSON array, by tiny id (creation order). IMCO's list takes no inputs and has no pagination, so
+     * without {@code limit}/{@code offset} it answers every user of the account, as IMCO's clients expect. Either
+     * parameter turns on paging with v4's rules ({@code limit} 1–100, default 10; {@code offset} from 0; a bad
+     * value is a 422) for accounts too large for one answer. Any other parameter is ignored.
+     */
+    @GetMapping
+    public List<Map<String, Object>> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                          @RequestParam MultiValueMap<String, String> params) {
+        return directory.byTinyId(accountId, page(params), V3UserRenderer::render);
+    }
+
+    @GetMapping("/{id}")
+    public Map<String, Object> show(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+                                    @PathVariable("id") String id) {
+        UUID userId = PrefixIds.parse(PrefixIds.USER, id).orElseThrow(() -> notFound(id));
+        return rows.find(accountId, userId).map(V3UserRenderer::render).orElseThrow(() -> notFound(id));
+    }
+
+    /** The page asked for, or null for "every user"; v3 pages by offset only (no {@code page}). */
+    private static PageRequest page(MultiValueMap<String, String> params) {
+        MultiValueMap<String, String> paging = new LinkedMultiValueMap<>();
+        for (String name : List.of("limit", "offset")) {
+            if (params.containsKey(name)) {
+                paging.put(name, params.get(name));
+            }
+        }
+        if (paging.isEmpty()) {
+            return null;
+        }
+        List<String> problems = new ArrayList<>();
+        PageRequest page = PageRequest.parse(paging, problems);
+        if (!problems.isEmpty()) {
+            throw new UsersException(ErrorCode.INVALID, problems);
+        }
+        return page;
+    }
+
+    private static UsersException notFound(String id) {
+        return new UsersException(ErrorCode.NOT_FOUND, "user " + id + " not found");
+    }
+}
