@@ -1,38 +1,32 @@
 package dev.users.query;
 
 import dev.users.queries.AwaitUserRemoved;
+import dev.users.query.directory.DirectoryProgress;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 
 /** Read-your-writes for removals: waits until the directory row of a removed user is gone. */
 @Component
 public class UserRemovalQueryHandler {
 
     private final JdbcClient jdbc;
+    private final DirectoryProgress progress;
     private final Duration timeout;
 
-    public UserRemovalQueryHandler(JdbcClient jdbc, @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
+    public UserRemovalQueryHandler(JdbcClient jdbc, DirectoryProgress progress,
+                                   @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
         this.jdbc = jdbc;
+        this.progress = progress;
         this.timeout = timeout;
     }
 
     @QueryHandler
     public Boolean handle(AwaitUserRemoved query) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long park = 1_000_000;
-        while (present(query)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(park);
-            park = Math.min(park * 2, 5_000_000);
-        }
-        return true;
+        return progress.awaitUntil(() -> !present(query), timeout);
     }
 
     private boolean present(AwaitUserRemoved query) {

@@ -3,6 +3,7 @@ package dev.users.query;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.FetchUserView;
+import dev.users.query.directory.DirectoryProgress;
 import dev.users.query.directory.UserRow;
 import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;
@@ -16,29 +17,28 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Answers writers that want to show the user they just changed (read-your-writes): waits until the directory
  * has applied the write's version, then renders the user in the asked surface (v4 user, v4 account user or v3
- * user). The directory is updated by an asynchronous processor, so a short poll of one primary-key row is the cheapest wait there is; it gives up with
- * NOT_READY after {@code users.read-your-writes-timeout} (the writer then answers 202).
+ * user). The directory is updated by an asynchronous processor: the row is re-read whenever one of its batches
+ * commits ({@link DirectoryProgress}), and the wait gives up with NOT_READY after
+ * {@code users.read-your-writes-timeout} (the writer then answers 202).
  */
 @Component
 public class UserViewQueryHandler {
 
-    private static final long FIRST_PARK = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long MAX_PARK = TimeUnit.MILLISECONDS.toNanos(5);
-
     private final UserRows rows;
     private final RoleNames roles;
+    private final DirectoryProgress progress;
     private final Duration timeout;
 
-    public UserViewQueryHandler(UserRows rows, RoleNames roles,
+    public UserViewQueryHandler(UserRows rows, RoleNames roles, DirectoryProgress progress,
                                 @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
         this.rows = rows;
         this.roles = roles;
+        this.progress = progress;
         this.timeout = timeout;
     }
 
@@ -58,27 +58,25 @@ public class UserViewQueryHandler {
     }
 
     private UserRow await(FetchUserView query) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long park = FIRST_PARK;
-        while (true) {
+        AtomicReference<UserRow> found = new AtomicReference<>();
+        boolean caughtUp = progress.awaitUntil(() -> {
             Optional<UserRow> row = rows.find(query.userId());
             if (row.isPresent() && !row.get().accountId().equals(query.accountId())) {
                 throw notFound(query);
             }
             if (query.minVersion() < 0) {
-                return row.orElseThrow(() -> notFound(query));
+                found.set(row.orElseThrow(() -> notFound(query)));
+            } else {
+                row.filter(r -> r.version() >= query.minVersion()).ifPresent(found::set);
             }
-            if (row.isPresent() && row.get().version() >= query.minVersion()) {
-                return row.get();
-            }
-            if (System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
-                // the write happened; only the read model is behind (or the row is not there yet)
-                throw new UsersException(ErrorCode.NOT_READY, "user " + query.userId() + " is not up to date in"
-                        + " reads yet (version " + query.minVersion() + " after " + timeout.toMillis() + " ms)");
-            }
-            LockSupport.parkNanos(park);
-            park = Math.min(park + FIRST_PARK, MAX_PARK);
+            return found.get() != null;
+        }, timeout);
+        if (!caughtUp) {
+            // the write happened; only the read model is behind (or the row is not there yet)
+            throw new UsersException(ErrorCode.NOT_READY, "user " + query.userId() + " is not up to date in"
+                    + " reads yet (version " + query.minVersion() + " after " + timeout.toMillis() + " ms)");
         }
+        return found.get();
     }
 
     private static UsersException notFound(FetchUserView query) {

@@ -8,6 +8,7 @@ import dev.users.events.UserRenamed;
 import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
 import dev.users.query.UserViewQueryHandler;
+import dev.users.query.directory.DirectoryProgress;
 import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -36,6 +37,9 @@ class UserViewQueryHandlerTest extends QueryTest {
 
     @Autowired
     RoleNames roles;
+
+    @Autowired
+    DirectoryProgress progress;
 
     @Test
     void answersWithTheV4UserOnceTheDirectoryHasTheVersion() {
@@ -85,7 +89,7 @@ class UserViewQueryHandlerTest extends QueryTest {
         UUID userId = UUID.randomUUID();
         history(userId).append(created(userId, account.id(), 1, "Behind", BASE));
         awaitVersion(userId, 0);
-        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, roles, Duration.ofMillis(50));
+        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, roles, progress, Duration.ofMillis(50));
 
         assertThat(problem(() -> impatient.handle(new FetchUserView(Surface.V4_USER, account.id(), userId, 3))).code())
                 .isEqualTo(ErrorCode.NOT_READY);
