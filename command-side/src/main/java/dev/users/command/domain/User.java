@@ -41,7 +41,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * last event), which the HTTP layer waits for on the read side. State lives in {@link UserState}; the single-change
  * rules live in {@link UserChanges} so that {@link ReviseUser} runs exactly the same logic as the single commands.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class User extends ReplacementChanges {

@@ -1,0 +1,54 @@
+package dev.users.command.domain;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.Executors;
+
+/**
+ * How {@link User} aggregates are loaded: sign-ins make histories long, so a snapshot is taken every
+ * {@code users.snapshot-threshold} events (on a background thread, never the caller's), and recently used
+ * aggregates stay in a cache that the garbage collector may empty at will.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class AggregateConfiguration {
+
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration, HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .executor(Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "user-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }))
+                .build();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition userSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
+                                                  @Value("${users.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache userCache() {
+        return new WeakReferenceCache();
+    }
+}
