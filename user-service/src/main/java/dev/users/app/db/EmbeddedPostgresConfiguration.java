@@ -29,14 +29,16 @@ public class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${users.data-dir:./data}") Path dataDir,
                                       @Value("${users.embedded.synchronous-commit:on}") String synchronousCommit,
+                                      @Value("${users.embedded.fsync:on}") String fsync,
                                       @Value("${users.embedded.port:0}") int port) throws IOException {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
-                // zonky turns this off for test speed; an acknowledged write must survive a crash, so it is on
-                // unless a test profile explicitly trades that away
+                // zonky turns both off (-F, synchronous_commit=off) for test speed; an acknowledged write must
+                // survive a crash, so they are on unless a test profile explicitly trades that away
+                .setServerConfig("fsync", fsync)
                 .setServerConfig("synchronous_commit", synchronousCommit)
                 .setServerConfig("max_connections", "100");
         if (port > 0) {
