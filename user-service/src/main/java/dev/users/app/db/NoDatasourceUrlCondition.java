@@ -9,7 +9,6 @@ class NoDatasourceUrlCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String url = context.getEnvironment().getProperty("spring.datasource.url");
-        return url == null || url.isBlank();
+        return EmbeddedPostgresSettings.wanted(context.getEnvironment());
     }
 }
