@@ -1,61 +1,62 @@
 package dev.users.query.signin;
 
 import dev.users.events.UserSignedIn;
+import dev.users.query.directory.DirectoryBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-
-import static dev.users.query.list.SqlValues.timestamp;
+import java.util.UUID;
 
 /**
  * Every sign-in, for auditors: previous and new {@code last_sign_in_at}, when it was recorded and by which API key.
  * In the directory's processing group on purpose: one batch transaction updates both, so a writer that waits for
  * the directory's version also sees the audit row, and the account comes from the directory row the same batch
- * created.
+ * holds (created earlier in the batch, or loaded with the batch's other users), without a query of its own.
+ * Rows are collected per batch and inserted together before the batch commits.
  */
 @Component
 @ProcessingGroup("user-directory")
 public class SignInAuditProjection {
 
-    private final JdbcClient jdbc;
+    private static final String BATCH = SignInAuditProjection.class.getName();
 
-    public SignInAuditProjection(JdbcClient jdbc) {
+    private final DirectoryBatches directory;
+    private final JdbcTemplate jdbc;
+
+    public SignInAuditProjection(DirectoryBatches directory, JdbcTemplate jdbc) {
+        this.directory = directory;
         this.jdbc = jdbc;
     }
 
-    /** Keyed by the event's id, so a redelivered event inserts nothing. */
+    /** Keyed by the event's id, so a redelivered event inserts nothing; a user without a row is not audited. */
     @EventHandler
     public void on(UserSignedIn event, @MessageIdentifier String eventId,
                    @MetaDataValue("apiKeyId") String apiKeyId, @Timestamp Instant at) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("eventId", eventId);
-        params.put("userId", event.userId());
-        params.put("previous", timestamp(event.previousSignInAt()));
-        params.put("signedInAt", timestamp(event.signedInAt()));
-        params.put("at", timestamp(at));
-        params.put("apiKeyId", apiKeyId);
-        jdbc.sql("""
-                        insert into sign_in_audit (event_id, user_id, account_id, previous_sign_in_at, signed_in_at,
-                            recorded_at, api_key_id)
-                        select cast(:eventId as text), :userId, account_id, cast(:previous as timestamptz),
-                            cast(:signedInAt as timestamptz), cast(:at as timestamptz), cast(:apiKeyId as text)
-                        from user_directory where user_id = :userId
-                        on conflict (event_id) do nothing""")
-                .params(params)
-                .update();
+        UUID accountId = directory.accountOf(event.userId());
+        if (accountId == null) {
+            return;
+        }
+        SignInRow row = new SignInRow(eventId, event.userId(), accountId, event.previousSignInAt(),
+                event.signedInAt(), at, apiKeyId);
+        if (CurrentUnitOfWork.isStarted()) {
+            DirectoryBatches.perUnitOfWork(BATCH, root -> new SignInRows(), rows -> rows.insert(jdbc)).add(row);
+        } else {
+            SignInRows rows = new SignInRows();
+            rows.add(row);
+            rows.insert(jdbc);
+        }
     }
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("truncate sign_in_audit").update();
+        jdbc.update("truncate sign_in_audit");
     }
 }

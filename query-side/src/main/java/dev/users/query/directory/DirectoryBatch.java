@@ -1,0 +1,145 @@
+package dev.users.query.directory;
+
+import dev.users.query.directory.DirectoryStore.Removal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The directory rows one batch of events touches, kept in memory while the batch is handled and written when it
+ * flushes: a user with fifty events in a batch costs one write of the columns they changed ({@link RowChange}), and
+ * every kind of write is one JDBC batch.
+ * <p>
+ * A row is read at most once per batch, and usually not alone: on the first row it lacks, the batch loads every user
+ * its events name (see {@link DirectoryBatches}) in one query. A user created in the batch is not looked up at all:
+ * its row starts from the event, and the insert's update count tells whether a row was there already (only a
+ * redelivery of an uncommitted batch could find one; the row is then written over only if older).
+ */
+final class DirectoryBatch {
+
+    private final DirectoryStore store;
+    private final Map<UUID, Entry> entries = new LinkedHashMap<>();
+    /** The users to load together on the first miss; null once loaded, or when there is nothing to prefetch. */
+    private Supplier<Collection<UUID>> prefetch;
+
+    DirectoryBatch(DirectoryStore store, Supplier<Collection<UUID>> prefetch) {
+        this.store = store;
+        this.prefetch = prefetch;
+    }
+
+    /** The user's row as this batch sees it, or null when the user has no row (never created, or removed). */
+    DirectoryRow row(UUID userId) {
+        Entry entry = entries.get(userId);
+        if (entry == null) {
+            load(userId);
+            entry = entries.get(userId);
+        }
+        return entry.removedBy == null ? entry.row : null;
+    }
+
+    /** The account of a live user, or null: what the sign-in audit needs, from the row this batch already holds. */
+    UUID accountOf(UUID userId) {
+        DirectoryRow row = row(userId);
+        return row == null ? null : row.accountId;
+    }
+
+    /**
+     * Starts the row of a created user, unread, unless this batch already knows a row of that user (loaded, created
+     * or removed in it): the creation is then a redelivery and changes nothing.
+     */
+    void create(DirectoryRow row) {
+        Entry known = entries.get(row.userId);
+        if (known == null || known.row == null) {
+            Entry entry = new Entry(row, false);
+            entry.dirty = true;
+            entries.put(row.userId, entry);
+        }
+    }
+
+    /** The row changed (its version moved) and must be written. */
+    void changed(DirectoryRow row) {
+        entries.get(row.userId).dirty = true;
+    }
+
+    void removed(DirectoryRow row, long sequence) {
+        entries.get(row.userId).removedBy = sequence;
+    }
+
+    /**
+     * Writes the batch: new rows, changed rows, removals, then the accounts' user counts, which move only by the
+     * rows that really appeared or disappeared.
+     */
+    void flush() {
+        List<DirectoryRow> inserts = new ArrayList<>();
+        List<DirectoryRow> updates = new ArrayList<>();
+        List<DirectoryRow> overwrites = new ArrayList<>();
+        List<Removal> removals = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (entry.removedBy != null) {
+                // also for a row created in this batch: normally that deletes nothing and counts nothing, but a
+                // redelivered batch finds (and must remove) the row its first, uncommitted run did not leave behind
+                removals.add(new Removal(entry.row.userId, entry.row.accountId, entry.removedBy));
+            } else if (entry.row != null && entry.dirty) {
+                (entry.stored ? updates : inserts).add(entry.row);
+            }
+        }
+        Map<UUID, Long> deltas = new HashMap<>();
+        boolean[] inserted = store.insert(inserts);
+        for (int i = 0; i < inserts.size(); i++) {
+            if (inserted[i]) {
+                deltas.merge(inserts.get(i).accountId, 1L, Long::sum);
+            } else {
+                overwrites.add(inserts.get(i));
+            }
+        }
+        store.update(updates, false);
+        store.update(overwrites, true);
+        boolean[] deleted = store.delete(removals);
+        for (int i = 0; i < removals.size(); i++) {
+            if (deleted[i]) {
+                deltas.merge(removals.get(i).accountId(), -1L, Long::sum);
+            }
+        }
+        store.count(deltas);
+    }
+
+    private void load(UUID userId) {
+        List<UUID> wanted = new ArrayList<>();
+        wanted.add(userId);
+        if (prefetch != null) {
+            for (UUID id : prefetch.get()) {
+                if (!entries.containsKey(id) && !id.equals(userId)) {
+                    wanted.add(id);
+                }
+            }
+            prefetch = null;
+        }
+        Map<UUID, UserRow> stored = store.load(wanted);
+        for (UUID id : wanted) {
+            UserRow row = stored.get(id);
+            entries.put(id, new Entry(row == null ? null : DirectoryRow.of(row), true));
+        }
+    }
+
+    private static final class Entry {
+
+        /** Null when the user has no row. */
+        final DirectoryRow row;
+        /** Read from the table (or known to be absent from it), as opposed to created by this batch. */
+        final boolean stored;
+        boolean dirty;
+        /** The sequence number of the UserRemoved this batch applied, if any. */
+        Long removedBy;
+
+        Entry(DirectoryRow row, boolean stored) {
+            this.row = row;
+            this.stored = stored;
+        }
+    }
+}

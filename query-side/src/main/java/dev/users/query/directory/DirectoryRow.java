@@ -1,0 +1,174 @@
+package dev.users.query.directory;
+
+import dev.users.events.NotificationPreferences;
+import dev.users.events.UserCreated;
+import dev.users.query.directory.UserRow.Email;
+import dev.users.query.directory.UserRow.Phone;
+import dev.users.web.PrefixIds;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@code user_directory} row while a batch changes it, in memory: events are applied here and the row is written
+ * once when the batch flushes. Children keep the order in which they were added; {@code email_addresses} and
+ * {@code phone_numbers} are derived from them when written, so the filter arrays (and the generated
+ * {@code search_text}) always agree with the children.
+ */
+final class DirectoryRow {
+
+    final UUID userId;
+    final UUID accountId;
+    final long tinyId;
+    final Instant createdAt;
+    String name;
+    String firstName;
+    String lastName;
+    String timeZone;
+    String timeZoneId;
+    String preferredLanguage;
+    Instant lastSignInAt;
+    boolean notifyPush;
+    boolean notifyEmail;
+    boolean notifySms;
+    boolean notifyVoice;
+    Map<String, String> meta;
+    List<String> roles;
+    List<String> teamIds;
+    final List<Email> emails;
+    final List<Phone> phones;
+    Instant updatedAt;
+    long version;
+    /** What the events applied in this batch changed: an update writes only these columns. */
+    final Set<RowChange> changes = EnumSet.noneOf(RowChange.class);
+
+    private DirectoryRow(UUID userId, UUID accountId, long tinyId, Instant createdAt, List<Email> emails,
+                         List<Phone> phones) {
+        this.userId = userId;
+        this.accountId = accountId;
+        this.tinyId = tinyId;
+        this.createdAt = createdAt;
+        this.emails = new ArrayList<>(emails);
+        this.phones = new ArrayList<>(phones);
+    }
+
+    static DirectoryRow created(UserCreated event, long sequence, Instant at) {
+        DirectoryRow row = new DirectoryRow(event.userId(), event.accountId(), event.tinyId(),
+                event.createdAt() == null ? at : event.createdAt(), List.of(), List.of());
+        row.name = event.name();
+        row.firstName = event.firstName();
+        row.lastName = event.lastName();
+        row.timeZone = event.timeZone() == null ? null : event.timeZone().name();
+        row.timeZoneId = event.timeZone() == null ? null : event.timeZone().zoneId();
+        row.preferredLanguage = event.language();
+        row.notifications(event.notifications());
+        row.meta = event.meta() == null ? Map.of() : event.meta();
+        row.roles = List.of();
+        row.teamIds = List.of();
+        row.updatedAt = at;
+        row.version = sequence;
+        return row;
+    }
+
+    static DirectoryRow of(UserRow stored) {
+        DirectoryRow row = new DirectoryRow(stored.userId(), stored.accountId(), stored.tinyId(), stored.createdAt(),
+                stored.emails(), stored.phones());
+        row.name = stored.name();
+        row.firstName = stored.firstName();
+        row.lastName = stored.lastName();
+        row.timeZone = stored.timeZone();
+        row.timeZoneId = stored.timeZoneId();
+        row.preferredLanguage = stored.preferredLanguage();
+        row.lastSignInAt = stored.lastSignInAt();
+        row.notifyPush = stored.notifyPush();
+        row.notifyEmail = stored.notifyEmail();
+        row.notifySms = stored.notifySms();
+        row.notifyVoice = stored.notifyVoice();
+        row.meta = stored.meta();
+        row.roles = stored.roles();
+        row.teamIds = stored.teamIds();
+        row.updatedAt = stored.updatedAt();
+        row.version = stored.version();
+        return row;
+    }
+
+    /**
+     * Makes {@code sequence} the row's version when the row has not seen it yet; false for a redelivered (or older)
+     * event, which must then change nothing.
+     */
+    boolean advance(long sequence, Instant at) {
+        if (sequence <= version) {
+            return false;
+        }
+        version = sequence;
+        updatedAt = at;
+        return true;
+    }
+
+    void notifications(NotificationPreferences preferences) {
+        NotificationPreferences n = preferences == null ? NotificationPreferences.DEFAULT : preferences;
+        notifyPush = n.push();
+        notifyEmail = n.email();
+        notifySms = n.sms();
+        notifyVoice = n.voice();
+    }
+
+    /** A new primary email demotes every earlier one. */
+    void addEmail(UUID id, String address, boolean primary) {
+        if (primary) {
+            emails.replaceAll(e -> new Email(e.id(), e.email(), false));
+        }
+        emails.add(new Email(id, address, primary));
+    }
+
+    void removeEmail(UUID id) {
+        emails.removeIf(e -> e.id().equals(id));
+    }
+
+    /** Only the email with {@code id} is primary afterwards (none when no email has that id). */
+    void primaryEmail(UUID id) {
+        emails.replaceAll(e -> new Email(e.id(), e.email(), e.id().equals(id)));
+    }
+
+    /** A new primary phone demotes every earlier one. */
+    void addPhone(UUID id, String number, String country, boolean primary) {
+        if (primary) {
+            phones.replaceAll(p -> withPrimary(p, false));
+        }
+        phones.add(new Phone(id, PrefixIds.of(PrefixIds.PHONE, id), number, primary, country, false));
+    }
+
+    void removePhone(UUID id) {
+        phones.removeIf(p -> p.id().equals(id));
+    }
+
+    void primaryPhone(UUID id) {
+        phones.replaceAll(p -> withPrimary(p, p.id().equals(id)));
+    }
+
+    void blocked(UUID id, boolean blocked) {
+        changePhone(id, p -> new Phone(p.id(), p.prefixId(), p.phone(), p.primary(), p.country(), blocked));
+    }
+
+    List<String> emailAddresses() {
+        return emails.stream().map(Email::email).toList();
+    }
+
+    List<String> phoneNumbers() {
+        return phones.stream().map(Phone::phone).toList();
+    }
+
+    private void changePhone(UUID id, UnaryOperator<Phone> change) {
+        phones.replaceAll(p -> p.id().equals(id) ? change.apply(p) : p);
+    }
+
+    private static Phone withPrimary(Phone p, boolean primary) {
+        return new Phone(p.id(), p.prefixId(), p.phone(), primary, p.country(), p.blocked());
+    }
+}

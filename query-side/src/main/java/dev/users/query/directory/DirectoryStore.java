@@ -1,0 +1,155 @@
+package dev.users.query.directory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.users.query.list.SqlValues.timestamp;
+
+/**
+ * The directory's SQL for a flushing {@link DirectoryBatch}: one query loads every row a batch needs, and each kind
+ * of write is one JDBC batch (sent to PostgreSQL in one round trip) whose per-row update counts say which rows
+ * really changed. Every write is guarded by the row's {@code version}, so a batch applied twice changes nothing.
+ */
+@Component
+class DirectoryStore {
+
+    private static final Set<RowChange> ALL = Collections.unmodifiableSet(EnumSet.allOf(RowChange.class));
+    /**
+     * SELECT rather than VALUES on purpose: the driver's {@code reWriteBatchedInserts} folds VALUES inserts into
+     * multi-row statements and then reports no per-row counts, and the counts are what tell a new row (its account
+     * counts one more user) from one that was already there.
+     */
+    private static final String INSERT = "insert into user_directory (user_id, account_id, tiny_id, created_at, "
+            + join(ALL, c -> c.columns) + ", updated_at, version) select ?, ?, ?, ?, " + join(ALL, c -> c.values)
+            + ", ?, ? on conflict (user_id) do nothing";
+    private static final String DELETE = "delete from user_directory where user_id = ? and version < ?";
+    private static final String COUNT = "insert into account_user_counts (account_id, user_count) values (?, ?)"
+            + " on conflict (account_id) do update set user_count = account_user_counts.user_count"
+            + " + excluded.user_count";
+
+    /** One UPDATE per combination of changed column groups; a handful of combinations occur in practice. */
+    private final Map<Set<RowChange>, String> updates = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+
+    DirectoryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored rows among {@code userIds}; an id without a row is simply absent from the answer. */
+    Map<UUID, UserRow> load(Collection<UUID> userIds) {
+        Map<UUID, UserRow> rows = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return rows;
+        }
+        jdbc.query("select " + UserRows.COLUMNS + " from user_directory where user_id = any(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", userIds.toArray())),
+                rs -> {
+                    UserRow row = UserRows.MAPPER.mapRow(rs, 0);
+                    rows.put(row.userId(), row);
+                });
+        return rows;
+    }
+
+    /** @return per row, whether it was inserted (false: a row with that id was already there) */
+    boolean[] insert(List<DirectoryRow> rows) {
+        return changed(rows.isEmpty() ? new int[0] : jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
+            ps.setObject(1, row.userId);
+            ps.setObject(2, row.accountId);
+            ps.setLong(3, row.tinyId);
+            ps.setObject(4, timestamp(row.createdAt));
+            bindChanges(ps, 5, row, ALL);
+        })[0]);
+    }
+
+    /**
+     * Writes the changed columns of rows that are stored already, unless the stored row has seen the row's version;
+     * {@code everything} writes every column (a created row whose insert found a row there).
+     */
+    void update(List<DirectoryRow> rows, boolean everything) {
+        Map<Set<RowChange>, List<DirectoryRow>> byChanges = new HashMap<>();
+        for (DirectoryRow row : rows) {
+            byChanges.computeIfAbsent(everything ? ALL : row.changes, k -> new ArrayList<>()).add(row);
+        }
+        byChanges.forEach((changes, batch) -> {
+            String sql = updates.computeIfAbsent(Set.copyOf(changes), c -> "update user_directory set ("
+                    + join(c, g -> g.columns) + ", updated_at, version) = (" + join(c, g -> g.values)
+                    + ", ?, ?) where user_id = ? and version < ?");
+            jdbc.batchUpdate(sql, batch, batch.size(), (ps, row) -> {
+                int next = bindChanges(ps, 1, row, changes);
+                ps.setObject(next, row.userId);
+                ps.setLong(next + 1, row.version);
+            });
+        });
+    }
+
+    /** @return per removal, whether a stored row was deleted (its account's count then drops) */
+    boolean[] delete(List<Removal> removals) {
+        return changed(removals.isEmpty() ? new int[0] : jdbc.batchUpdate(DELETE, removals, removals.size(),
+                (ps, removal) -> {
+                    ps.setObject(1, removal.userId());
+                    ps.setLong(2, removal.sequence());
+                })[0]);
+    }
+
+    /** Adds each (non-zero) delta to its account's user count. */
+    void count(Map<UUID, Long> deltas) {
+        List<Map.Entry<UUID, Long>> changes = deltas.entrySet().stream().filter(e -> e.getValue() != 0)
+                // a fixed order: concurrent writers of the same counts could otherwise deadlock
+                .sorted(Map.Entry.comparingByKey()).toList();
+        if (!changes.isEmpty()) {
+            jdbc.batchUpdate(COUNT, changes, changes.size(), (ps, change) -> {
+                ps.setObject(1, change.getKey());
+                ps.setLong(2, change.getValue());
+            });
+        }
+    }
+
+    /** Binds {@code changes} (in the enum's order, as the SQL lists them), then updated_at and version. */
+    private static int bindChanges(PreparedStatement ps, int first, DirectoryRow row, Set<RowChange> changes)
+            throws SQLException {
+        int i = first;
+        for (RowChange change : RowChange.values()) {
+            if (changes.contains(change)) {
+                i = change.bind(ps, i, row);
+            }
+        }
+        ps.setObject(i, timestamp(row.updatedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setLong(i + 1, row.version);
+        return i + 2;
+    }
+
+    private static String join(Set<RowChange> changes, Function<RowChange, String> part) {
+        return Arrays.stream(RowChange.values()).filter(changes::contains).map(part)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Update counts as flags: PostgreSQL's driver reports the real count of every statement of a batch. */
+    private static boolean[] changed(int[] counts) {
+        boolean[] changed = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            changed[i] = counts[i] > 0;
+        }
+        return changed;
+    }
+
+    /** A user removed by the event with {@code sequence}. */
+    record Removal(UUID userId, UUID accountId, long sequence) {
+    }
+}
