@@ -1,6 +1,12 @@
 package dev.users.app.axon;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -12,14 +18,39 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
+
 /**
- * Axon's JDBC event store as its auto-configuration builds it (same schema, serializers, upcasters and duplicate-key
+ * Axon's JDBC event and token store, declared here rather than left to Axon's JDBC auto-configuration, which only
+ * applies when a DataSource bean exists before it is evaluated: true for the embedded PostgreSQL, not for a
+ * {@code spring.datasource.url} one, where the service then failed to start.
+ * The event store is built as Axon's auto-configuration builds it (same schema, serializers, upcasters and duplicate-key
  * resolver, so a duplicate (aggregate, sequence) stays a concurrency conflict), but reading
  * {@code users.event-store.fetch-size} events per query: a replay or a busy processor then needs a fraction of the
  * round trips of Axon's default 100.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    /** Makes a duplicate (aggregate, sequence number) a ConcurrencyException, which the API answers with 409. */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new TokenSchema())
+                .serializer(serializer)
+                .build();
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
