@@ -2,9 +2,12 @@ package dev.users.app;
 
 import dev.users.app.support.Http;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.username=postgres",
         "USERS_BOOTSTRAP_API_KEY=usk_external"})
 @ActiveProfiles("test")
+@DirtiesContext
 class ExternalDatabaseTest {
 
     static final int PORT = 54329;
@@ -41,9 +45,13 @@ class ExternalDatabaseTest {
         }
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        EXTERNAL.close();
+    /** Stops the external server with the context (after its processors), not before. */
+    @TestConfiguration
+    static class StopExternalWithTheContext {
+        @Bean
+        DisposableBean stopExternalPostgres() {
+            return EXTERNAL::close;
+        }
     }
 
     @Test
