@@ -18,8 +18,10 @@ import java.util.function.Supplier;
  * <p>
  * A row is read at most once per batch, and usually not alone: on the first row it lacks, the batch loads every user
  * its events name (see {@link DirectoryBatches}) in one query. A user created in the batch is not looked up at all:
- * its row starts from the event, and the insert's update count tells whether a row was there already (only a
- * redelivery of an uncommitted batch could find one; the row is then written over only if older).
+ * its row starts from the event, and the insert's update count tells whether a row was there already. Normally there
+ * is none (a batch that did not commit left nothing behind, so its redelivery starts from what it saw), but events
+ * handled again after they were applied (a direct call, a token moved back without a reset) find one, which is then
+ * written over only if it is older.
  */
 final class DirectoryBatch {
 
@@ -82,8 +84,8 @@ final class DirectoryBatch {
         List<Removal> removals = new ArrayList<>();
         for (Entry entry : entries.values()) {
             if (entry.removedBy != null) {
-                // also for a row created in this batch: normally that deletes nothing and counts nothing, but a
-                // redelivered batch finds (and must remove) the row its first, uncommitted run did not leave behind
+                // also for a row created in this batch: normally that deletes nothing and counts nothing, but when
+                // the creation was handled again (see above) the stored row must go, and its account counts one less
                 removals.add(new Removal(entry.row.userId, entry.row.accountId, entry.removedBy));
             } else if (entry.row != null && entry.dirty) {
                 (entry.stored ? updates : inserts).add(entry.row);

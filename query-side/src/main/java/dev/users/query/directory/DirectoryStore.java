@@ -24,8 +24,9 @@ import static dev.users.query.list.SqlValues.timestamp;
 
 /**
  * The directory's SQL for a flushing {@link DirectoryBatch}: one query loads every row a batch needs, and each kind
- * of write is one JDBC batch (sent to PostgreSQL in one round trip) whose per-row update counts say which rows
- * really changed. Every write is guarded by the row's {@code version}, so a batch applied twice changes nothing.
+ * of write is one JDBC batch (the driver pipelines its statements instead of waiting for each answer) whose per-row
+ * update counts say which rows really changed. Every write is guarded by the row's {@code version}, so a batch
+ * applied twice changes nothing.
  */
 @Component
 class DirectoryStore {
