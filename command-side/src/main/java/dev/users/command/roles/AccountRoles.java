@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.UUID;
 
 /**
@@ -56,11 +56,20 @@ public class AccountRoles {
         return new Role(id, name, description, false);
     }
 
-    /** The name of the role that {@code idOrName} denotes in the account: a role id, or a role's name. */
-    public Optional<String> resolve(UUID accountId, String idOrName) {
-        return all(accountId).stream()
-                .filter(r -> r.id().toString().equalsIgnoreCase(idOrName) || r.name().equals(idOrName))
-                .map(Role::name)
-                .findFirst();
+    /**
+     * The names of the roles that {@code idsOrNames} denote in the account (each a role id or a role's name), read
+     * from one look-up of the catalog; each one that denotes no role is passed to {@code unknown}.
+     */
+    public List<String> resolve(UUID accountId, List<String> idsOrNames, Consumer<String> unknown) {
+        List<Role> catalog = all(accountId);
+        List<String> names = new ArrayList<>();
+        for (String idOrName : idsOrNames) {
+            catalog.stream()
+                    .filter(r -> r.id().toString().equalsIgnoreCase(idOrName) || r.name().equals(idOrName))
+                    .map(Role::name)
+                    .findFirst()
+                    .ifPresentOrElse(names::add, () -> unknown.accept(idOrName));
+        }
+        return names;
     }
 }

@@ -8,6 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What PagerTree's account-user endpoints take: {@code user_attributes} (the v4 user parameters), {@code roles} as
@@ -44,7 +45,9 @@ record AccountUserParams(V4UserParams user, List<String> grant, List<String> rev
             return;
         }
         List<JsonNode> items = new ArrayList<>();
-        (emails.isArray() ? emails : emails.isObject() ? emails : user.arrayNode()).forEach(items::add);
+        if (emails.isArray() || emails.isObject()) {
+            emails.forEach(items::add);
+        }
         items.stream().filter(e -> e.path("primary").asBoolean(false)).findFirst()
                 .or(() -> items.stream().findFirst())
                 .filter(e -> e.hasNonNull("email"))
@@ -56,31 +59,29 @@ record AccountUserParams(V4UserParams user, List<String> grant, List<String> rev
         if (roles == null || roles.isNull()) {
             return;
         }
+        List<String> granted = new ArrayList<>();
+        List<String> revoked = new ArrayList<>();
         if (roles.isArray()) {
             for (JsonNode name : roles) {
                 if (name.isString()) {
-                    resolve(reader, name.asString(), accountId, catalog, grant);
+                    granted.add(name.asString());
                 } else {
                     reader.problem("roles must be role names or an object of booleans");
                 }
             }
-            return;
-        }
-        if (!roles.isObject()) {
+        } else if (roles.isObject()) {
+            ParamReader flags = reader.nested("roles");
+            roles.properties().forEach(entry -> {
+                Boolean on = flags.bool(roles, entry.getKey());
+                if (on != null) {
+                    (on ? granted : revoked).add(entry.getKey());
+                }
+            });
+        } else {
             reader.problem("roles must be an object of booleans such as {\"admin\": true}");
-            return;
         }
-        ParamReader flags = reader.nested("roles");
-        roles.properties().forEach(entry -> {
-            Boolean on = flags.bool(roles, entry.getKey());
-            if (on != null) {
-                resolve(reader, entry.getKey(), accountId, catalog, on ? grant : revoke);
-            }
-        });
-    }
-
-    private static void resolve(ParamReader reader, String role, UUID accountId, AccountRoles catalog, List<String> into) {
-        catalog.resolve(accountId, role).ifPresentOrElse(into::add,
-                () -> reader.problem("roles: role '" + role + "' does not exist in this account"));
+        Consumer<String> unknown = role -> reader.problem("roles: role '" + role + "' does not exist in this account");
+        grant.addAll(catalog.resolve(accountId, granted, unknown));
+        revoke.addAll(catalog.resolve(accountId, revoked, unknown));
     }
 }

@@ -5,7 +5,6 @@ import dev.users.command.roles.AccountRoles;
 import dev.users.events.TimeZoneSetting;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,12 +43,8 @@ record V3UserParams(String firstName, String lastName, List<String> roles, Strin
             reader.problem("role_ids is required: give at least one role id");
             return List.of();
         }
-        List<String> names = new ArrayList<>();
-        for (String id : ids) {
-            catalog.resolve(accountId, id).ifPresentOrElse(names::add,
-                    () -> reader.problem("role_ids: role '" + id + "' does not exist in this account"));
-        }
-        return names;
+        return catalog.resolve(accountId, ids,
+                id -> reader.problem("role_ids: role '" + id + "' does not exist in this account"));
     }
 
     private static String or(String value, String fallback) {

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,11 +92,8 @@ public class V4UserCommandController {
         if (requested == null) {
             reader.problem("roles is required: an array of role names");
         }
-        List<String> names = new ArrayList<>();
-        for (String role : requested == null ? List.<String>of() : requested) {
-            roles.resolve(accountId, role).ifPresentOrElse(names::add,
-                    () -> reader.problem("roles: role '" + role + "' does not exist in this account"));
-        }
+        List<String> names = roles.resolve(accountId, requested == null ? List.of() : requested,
+                role -> reader.problem("roles: role '" + role + "' does not exist in this account"));
         reader.throwIfProblems();
         return writes.send(new AssignRoles(userId, accountId, names), Surface.V4_USER, HttpStatus.OK);
     }

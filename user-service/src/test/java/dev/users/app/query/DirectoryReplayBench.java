@@ -20,12 +20,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -70,14 +72,12 @@ class DirectoryReplayBench extends QueryTest {
         ReplayCpu before = ReplayCpu.now(jdbc.sql("show data_directory").query(String.class).single());
         long start = System.nanoTime();
         processor.start();
-        long position = -1;
-        while (position < head) {
-            Thread.sleep(20);
-            // every segment must be through: with several, one may finish long before another
+        // every segment must be through: with several, one may finish long before another
+        await().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofMinutes(30)).until(() -> {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            position = status.size() < segments ? -1 : status.values().stream()
-                    .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
-        }
+            return status.size() >= segments && status.values().stream()
+                    .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1) >= head;
+        });
         double seconds = (System.nanoTime() - start) / 1e9;
         ReplayCpu after = before.next();
 
