@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Answers writers that want to show the user they just changed (read-your-writes): waits until the directory
  * has applied the write's version, then renders the user in the asked surface (v4 user, v4 account user or v3
- * user). The directory is updated by an asynchronous processor: the row is re-read whenever one of its batches
- * commits ({@link DirectoryProgress}), and the wait gives up with NOT_READY after
+ * user). The directory is updated by an asynchronous processor: the row is read once that processor reports the
+ * version committed ({@link DirectoryProgress}), and the wait gives up with NOT_READY after
  * {@code users.read-your-writes-timeout} (the writer then answers 202).
  */
 @Component
@@ -59,7 +59,7 @@ public class UserViewQueryHandler {
 
     private UserRow await(FetchUserView query) {
         AtomicReference<UserRow> found = new AtomicReference<>();
-        boolean caughtUp = progress.awaitUntil(() -> {
+        boolean caughtUp = progress.awaitVersion(query.userId(), query.minVersion(), () -> {
             Optional<UserRow> row = rows.find(query.userId());
             if (row.isPresent() && !row.get().accountId().equals(query.accountId())) {
                 throw notFound(query);

@@ -1,14 +1,17 @@
 package dev.users.app.axon;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 
@@ -18,6 +21,18 @@ public class AxonConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Axon's transactions are Spring's. Declared here because Axon's auto-configuration of it looks for Spring's
+     * transaction manager before Spring Boot 4 has made one (its auto-configuration moved and was renamed) and then
+     * falls back to no transactions at all: every statement of a command or of a projection batch committed on its
+     * own. With this, a command's events and its email claims commit together, and a processor batch's read-model
+     * writes commit together with its token (TransactionBoundariesTest).
+     */
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
+        return new SpringTransactionManager(transactions);
     }
 
     /** Registered on the command gateway by Axon's interceptor auto-configuration. */
