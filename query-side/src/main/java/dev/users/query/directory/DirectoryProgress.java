@@ -1,5 +1,6 @@
 package dev.users.query.directory;
 
+import dev.users.signals.Occurrences;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -31,8 +32,8 @@ public class DirectoryProgress {
     /** How many users' last committed versions are remembered: enough for every write in flight. */
     private static final int REMEMBERED_USERS = 10_000;
 
-    private final Object monitor = new Object();
-    private long commits;
+    private final Occurrences commits = new Occurrences();
+    /** The last committed version of each recently written user; guarded by itself. */
     private final Map<UUID, Long> committedVersions = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<UUID, Long> eldest) {
@@ -85,7 +86,7 @@ public class DirectoryProgress {
         long checkedVersion = Long.MIN_VALUE; // so that the first round always counts as news
         long recheckAt = start + RECHECK;
         while (true) {
-            long seen = commits();
+            long seen = commits.count();
             long committed = userId == null ? seen : committedVersion(userId);
             long now = System.nanoTime();
             boolean news = committed != checkedVersion && (userId == null || committed >= minVersion);
@@ -101,7 +102,7 @@ public class DirectoryProgress {
                 return false;
             }
             try {
-                awaitCommitAfter(seen, Math.min(recheckAt - now, left));
+                commits.awaitAfter(seen, Math.min(recheckAt - now, left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -109,37 +110,20 @@ public class DirectoryProgress {
         }
     }
 
-    private long commits() {
-        synchronized (monitor) {
-            return commits;
-        }
-    }
-
     private long committedVersion(UUID userId) {
-        synchronized (monitor) {
+        synchronized (committedVersions) {
             return committedVersions.getOrDefault(userId, -1L);
         }
     }
 
-    private void awaitCommitAfter(long seen, long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        synchronized (monitor) {
-            long left = nanos;
-            while (commits == seen && left > 0) {
-                TimeUnit.NANOSECONDS.timedWait(monitor, left);
-                left = deadline - System.nanoTime();
-            }
-        }
-    }
-
     private void committed(Map<UUID, Long> versions) {
-        synchronized (monitor) {
-            versions.forEach((user, version) -> {
-                committedVersions.remove(user); // re-inserted last: the map forgets the least recently written users
-                committedVersions.put(user, version);
-            });
-            commits++;
-            monitor.notifyAll();
-        }
+        commits.occurred(() -> {
+            synchronized (committedVersions) {
+                versions.forEach((user, version) -> {
+                    committedVersions.remove(user); // re-inserted last: the map forgets the least recently written
+                    committedVersions.put(user, version);
+                });
+            }
+        });
     }
 }
