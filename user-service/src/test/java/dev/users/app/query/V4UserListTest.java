@@ -115,6 +115,18 @@ class V4UserListTest extends QueryTest {
         assertThat(tinyIds(list("time_zone=eastern&ops=time_zone:beginsWith"))).containsExactly(7L, 8L, 9L, 10L, 11L);
     }
 
+    /** An address or number filter finds its rows first (a materialized query) and sorts them after: any sort works. */
+    @Test
+    void anAddressFilterWorksWithEverySortAndPage() {
+        for (String sort : List.of("tiny_id", "name", "time_zone", "preferred_language", "created_at", "updated_at",
+                "last_sign_in_at")) {
+            assertThat(tinyIds(list("email=" + email(2) + "&sort=" + sort + "&direction=desc"))).as(sort)
+                    .containsExactly(2L);
+        }
+        assertThat(tinyIds(list("phone=%2B14155550101&role=admin"))).containsExactly(1L);
+        assertThat(tinyIds(list("email=" + email(2) + "&offset=1"))).isEmpty();
+    }
+
     @Test
     void emailPhoneAndRoleMatchAnyOfTheUsersValues() {
         assertThat(tinyIds(list("email=BOB.SECOND@List.Example"))).containsExactly(2L);
