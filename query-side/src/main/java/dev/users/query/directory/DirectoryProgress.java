@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Tells readers waiting for their write (read-your-writes) the moment a batch of the directory processor commits, and
@@ -68,7 +69,7 @@ public class DirectoryProgress {
      * passes (false). The commit count is read before each check, so a commit between check and wait is not missed.
      */
     public boolean awaitUntil(BooleanSupplier condition, Duration timeout) {
-        return await(null, 0, condition, timeout);
+        return await(commits::count, Long.MIN_VALUE, condition, timeout);
     }
 
     /**
@@ -77,24 +78,28 @@ public class DirectoryProgress {
      * write in the usual case. True when the condition held, false when {@code timeout} passed first.
      */
     public boolean awaitVersion(UUID userId, long minVersion, BooleanSupplier condition, Duration timeout) {
-        return await(userId, minVersion, condition, timeout);
+        return await(() -> committedVersion(userId), minVersion, condition, timeout);
     }
 
-    private boolean await(UUID userId, long minVersion, BooleanSupplier condition, Duration timeout) {
+    /**
+     * Checks {@code condition} whenever {@code progress} has moved to a new value of at least {@code needed} (and every
+     * {@code RECHECK} regardless), waking on each directory commit, until it holds or {@code timeout} passes.
+     */
+    private boolean await(LongSupplier progress, long needed, BooleanSupplier condition, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        long checkedVersion = Long.MIN_VALUE; // so that the first round always counts as news
+        Long checked = null; // the progress last checked at: none yet, so the first round counts as news
         long recheckAt = start + RECHECK;
         while (true) {
             long seen = commits.count();
-            long committed = userId == null ? seen : committedVersion(userId);
+            long reached = progress.getAsLong();
             long now = System.nanoTime();
-            boolean news = committed != checkedVersion && (userId == null || committed >= minVersion);
+            boolean news = (checked == null || reached != checked) && reached >= needed;
             if (news || now - recheckAt >= 0) {
                 if (condition.getAsBoolean()) {
                     return true;
                 }
-                checkedVersion = committed;
+                checked = reached;
                 recheckAt = now + RECHECK;
             }
             long left = deadline - now;

@@ -1,5 +1,6 @@
 package dev.users.app.axon;
 
+import dev.users.signals.Occurrences;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -55,11 +56,20 @@ public class EventStoreConfiguration {
                 .build();
     }
 
-    /** Axon's event store as its auto-configuration declares it, and telling {@link LocalAppends} of commits. */
+    /**
+     * The event appends of this node, each counted once it has committed, so that a {@link StoreEventStream} reads the
+     * store right after a write instead of on a timer.
+     */
+    @Bean
+    Occurrences localAppends() {
+        return new Occurrences();
+    }
+
+    /** Axon's event store as its auto-configuration declares it, and counting committed appends in localAppends. */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  LocalAppends appends) {
+                                  @Qualifier("localAppends") Occurrences appends) {
         return new AppendSignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

@@ -1,11 +1,13 @@
 package dev.users.app.axon;
 
+import dev.users.signals.Occurrences;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +27,10 @@ public class StoreEventSource implements StreamableMessageSource<TrackedEventMes
 
     private final EventStore eventStore;
     private final EventStorageEngine storage;
-    private final LocalAppends appends;
+    private final Occurrences appends;
     private final long pollNanos;
 
-    public StoreEventSource(EventStore eventStore, EventStorageEngine storage, LocalAppends appends,
+    public StoreEventSource(EventStore eventStore, EventStorageEngine storage, @Qualifier("localAppends") Occurrences appends,
                             @Value("${users.event-store.poll-interval:1s}") Duration pollInterval) {
         this.eventStore = eventStore;
         this.storage = storage;

@@ -1,5 +1,6 @@
 package dev.users.app.axon;
 
+import dev.users.signals.Occurrences;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -12,14 +13,14 @@ import java.util.stream.Stream;
 
 /**
  * An event stream read straight from the storage engine: it reads on until the store has nothing more, then reads
- * again as soon as this node commits an append ({@link LocalAppends}) or, for appends of other nodes, after
+ * again as soon as this node commits an append ({@link AppendSignallingEventStore}) or, for appends of other nodes, after
  * {@code pollNanos}. Each read starts from the token of the last event handed out, gaps included, as Axon's own
  * private streams do.
  */
 final class StoreEventStream implements BlockingStream<TrackedEventMessage<?>> {
 
     private final EventStorageEngine storage;
-    private final LocalAppends appends;
+    private final Occurrences appends;
     private final long pollNanos;
 
     private TrackingToken lastToken;
@@ -30,7 +31,7 @@ final class StoreEventStream implements BlockingStream<TrackedEventMessage<?>> {
     private long readAt;
     private TrackedEventMessage<?> next;
 
-    StoreEventStream(EventStorageEngine storage, LocalAppends appends, long pollNanos, TrackingToken from) {
+    StoreEventStream(EventStorageEngine storage, Occurrences appends, long pollNanos, TrackingToken from) {
         this.storage = storage;
         this.appends = appends;
         this.pollNanos = pollNanos;
@@ -69,9 +70,7 @@ final class StoreEventStream implements BlockingStream<TrackedEventMessage<?>> {
     @Override
     public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
         while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
+            // an interrupt ends the wait with InterruptedException
         }
         TrackedEventMessage<?> event = next;
         next = null;

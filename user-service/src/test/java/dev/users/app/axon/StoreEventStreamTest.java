@@ -1,6 +1,7 @@
 package dev.users.app.axon;
 
 import dev.users.app.support.ApiTest;
+import dev.users.signals.Occurrences;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -9,6 +10,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +33,8 @@ class StoreEventStreamTest extends ApiTest {
     @Autowired
     EventStorageEngine storage;
     @Autowired
-    LocalAppends appends;
+    @Qualifier("localAppends")
+    Occurrences appends;
     @Autowired
     TransactionManager transactions;
 
