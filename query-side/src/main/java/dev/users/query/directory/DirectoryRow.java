@@ -17,9 +17,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@code user_directory} row while a batch changes it, in memory: events are applied here and the row is written
- * once when the batch flushes. Children keep the order in which they were added; {@code email_addresses} and
- * {@code phone_numbers} are derived from them when written, so the filter arrays (and the generated
- * {@code search_text}) always agree with the children.
+ * once when the batch flushes. Children keep the order in which they were added; the lookup row's
+ * {@code email_addresses} and {@code phone_numbers} are derived from them when written, so the filter arrays (and
+ * the generated {@code search_text}) always agree with the children.
  */
 final class DirectoryRow {
 

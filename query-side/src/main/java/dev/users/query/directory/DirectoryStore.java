@@ -26,7 +26,7 @@ import static dev.users.query.list.SqlValues.timestamp;
  * The directory's SQL for a flushing {@link DirectoryBatch}: one query loads every row a batch needs, and each kind
  * of write is one JDBC batch (the driver pipelines its statements instead of waiting for each answer) whose per-row
  * update counts say which rows really changed. Every write is guarded by the row's {@code version}, so a batch
- * applied twice changes nothing.
+ * applied twice changes nothing. The rows' {@link DirectoryLookup lookup rows} follow the writes that happened.
  */
 @Component
 class DirectoryStore {
@@ -48,9 +48,11 @@ class DirectoryStore {
     /** One UPDATE per combination of changed column groups; a handful of combinations occur in practice. */
     private final Map<Set<RowChange>, String> updates = new ConcurrentHashMap<>();
     private final JdbcTemplate jdbc;
+    private final DirectoryLookup lookup;
 
-    DirectoryStore(JdbcTemplate jdbc) {
+    DirectoryStore(JdbcTemplate jdbc, DirectoryLookup lookup) {
         this.jdbc = jdbc;
+        this.lookup = lookup;
     }
 
     /** The stored rows among {@code userIds}; an id without a row is simply absent from the answer. */
@@ -70,13 +72,16 @@ class DirectoryStore {
 
     /** @return per row, whether it was inserted (false: a row with that id was already there) */
     boolean[] insert(List<DirectoryRow> rows) {
-        return changed(rows.isEmpty() ? new int[0] : jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
-            ps.setObject(1, row.userId);
-            ps.setObject(2, row.accountId);
-            ps.setLong(3, row.tinyId);
-            ps.setObject(4, timestamp(row.createdAt));
-            bindChanges(ps, 5, row, ALL);
-        })[0]);
+        boolean[] inserted = changed(rows.isEmpty() ? new int[0]
+                : jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
+                    ps.setObject(1, row.userId);
+                    ps.setObject(2, row.accountId);
+                    ps.setLong(3, row.tinyId);
+                    ps.setObject(4, timestamp(row.createdAt));
+                    bindChanges(ps, 5, row, ALL);
+                })[0]);
+        lookup.write(selected(rows, inserted));
+        return inserted;
     }
 
     /**
@@ -88,25 +93,32 @@ class DirectoryStore {
         for (DirectoryRow row : rows) {
             byChanges.computeIfAbsent(everything ? ALL : row.changes, k -> new ArrayList<>()).add(row);
         }
+        List<DirectoryRow> lookups = new ArrayList<>();
         byChanges.forEach((changes, batch) -> {
             String sql = updates.computeIfAbsent(Set.copyOf(changes), c -> "update user_directory set ("
                     + join(c, g -> g.columns) + ", updated_at, version) = (" + join(c, g -> g.values)
                     + ", ?, ?) where user_id = ? and version < ?");
-            jdbc.batchUpdate(sql, batch, batch.size(), (ps, row) -> {
+            boolean[] updated = changed(jdbc.batchUpdate(sql, batch, batch.size(), (ps, row) -> {
                 int next = bindChanges(ps, 1, row, changes);
                 ps.setObject(next, row.userId);
                 ps.setLong(next + 1, row.version);
-            });
+            })[0]);
+            if (!Collections.disjoint(changes, RowChange.LOOKUP)) {
+                lookups.addAll(selected(batch, updated));
+            }
         });
+        lookup.write(lookups);
     }
 
     /** @return per removal, whether a stored row was deleted (its account's count then drops) */
     boolean[] delete(List<Removal> removals) {
-        return changed(removals.isEmpty() ? new int[0] : jdbc.batchUpdate(DELETE, removals, removals.size(),
-                (ps, removal) -> {
+        boolean[] deleted = changed(removals.isEmpty() ? new int[0]
+                : jdbc.batchUpdate(DELETE, removals, removals.size(), (ps, removal) -> {
                     ps.setObject(1, removal.userId());
                     ps.setLong(2, removal.sequence());
                 })[0]);
+        lookup.delete(selected(removals, deleted).stream().map(Removal::userId).toList());
+        return deleted;
     }
 
     /** Adds each (non-zero) delta to its account's user count. */
@@ -148,6 +160,16 @@ class DirectoryStore {
             changed[i] = counts[i] > 0;
         }
         return changed;
+    }
+
+    private static <T> List<T> selected(List<T> items, boolean[] flags) {
+        List<T> selected = new ArrayList<>();
+        for (int i = 0; i < flags.length; i++) {
+            if (flags[i]) {
+                selected.add(items.get(i));
+            }
+        }
+        return selected;
     }
 
     /** A user removed by the event with {@code sequence}. */

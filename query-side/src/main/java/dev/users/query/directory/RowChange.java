@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static dev.users.query.list.SqlValues.timestamp;
 
@@ -81,23 +84,24 @@ enum RowChange {
             return i + 1;
         }
     },
-    /** The children and the plain array the email filters use, always together so they cannot disagree. */
-    EMAILS("emails, email_addresses", "cast(? as jsonb), ?") {
+    /** The children; the addresses the email filters use are in the lookup row ({@link DirectoryLookup}). */
+    EMAILS("emails", "cast(? as jsonb)") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, CHILDREN.writeValueAsString(row.emails));
-            ps.setArray(i + 1, texts(ps, row.emailAddresses()));
-            return i + 2;
+            return i + 1;
         }
     },
-    PHONES("phones, phone_numbers", "cast(? as jsonb), ?") {
+    PHONES("phones", "cast(? as jsonb)") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, CHILDREN.writeValueAsString(row.phones));
-            ps.setArray(i + 1, texts(ps, row.phoneNumbers()));
-            return i + 2;
+            return i + 1;
         }
     };
+
+    /** The groups that {@code user_directory_lookup} derives its columns from. */
+    static final Set<RowChange> LOOKUP = Collections.unmodifiableSet(EnumSet.of(NAME, ROLES, EMAILS, PHONES));
 
     /** The jsonb children with snake_case keys ({@code prefix_id}), as {@link UserRows} reads them back. */
     private static final JsonMapper CHILDREN = JsonMapper.builder()
@@ -115,7 +119,7 @@ enum RowChange {
     /** Binds this group's values from parameter {@code i} on; returns the next parameter's index. */
     abstract int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException;
 
-    private static java.sql.Array texts(PreparedStatement ps, List<String> values) throws SQLException {
+    static java.sql.Array texts(PreparedStatement ps, List<String> values) throws SQLException {
         Connection connection = ps.getConnection();
         return connection.createArrayOf("text", values.toArray());
     }

@@ -76,8 +76,8 @@ public class UserDirectoryList {
 
     /**
      * The filters, and {@code q} as one ILIKE on {@code search_text}: name, emails, phones and roles joined by
-     * newlines in a trigram-indexed column (V5). The parser keeps control characters out of {@code q}, so a match
-     * always lies inside one of the values.
+     * newlines in a trigram-indexed column of the lookup table (V5, V9). The parser keeps control characters out of
+     * {@code q}, so a match always lies inside one of the values.
      */
     private static SqlFragment where(ListQuery query) {
         SqlFragment filters = FilterSql.conditions(query.filters());
@@ -86,7 +86,8 @@ public class UserDirectoryList {
         }
         Map<String, Object> params = new HashMap<>(filters.params());
         params.put("q", "%" + FilterSql.escapeLike(query.search()) + "%");
-        return new SqlFragment(filters.sql() + " and search_text ilike :q escape '\\'", params);
+        return new SqlFragment(filters.sql() + " and " + FilterSql.inLookup("search_text ilike :q escape '\\'"),
+                params);
     }
 
     /** Unfiltered lists read the count the projection keeps; only filtered ones pay for count(*). */

@@ -24,7 +24,10 @@ public enum AttributeKind {
     TIMESTAMP(EnumSet.of(EQUALS, NE, LT, LTE, GT, GTE), "an ISO-8601 timestamp such as 2024-05-01T12:00:00Z"),
     BOOLEAN(EnumSet.of(EQUALS, NE), "true or false"),
     UUID_ID(EnumSet.of(EQUALS, NE), "an id"),
-    /** A set of texts (a user's emails, phones, roles): equals/ne mean "any of them"/"none of them". */
+    /**
+     * A set of texts (a user's emails, phones, roles), a column of {@code user_directory_lookup}: equals/ne mean
+     * "any of them"/"none of them".
+     */
     TEXT_SET(EnumSet.of(EQUALS, NE, BEGINS_WITH, CONTAINS), "a text");
 
     private final Set<Operator> operators;

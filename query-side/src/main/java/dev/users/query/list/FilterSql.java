@@ -37,11 +37,12 @@ public final class FilterSql {
         String column = filter.attribute().sql();
         String p = ":" + param;
         if (filter.attribute().kind() == AttributeKind.TEXT_SET) {
+            String contains = column + " @> array[cast(" + p + " as text)]";
             return switch (filter.operator()) {
-                case EQUALS -> column + " @> array[cast(" + p + " as text)]";
-                case NE -> "not (" + column + " @> array[cast(" + p + " as text)])";
-                case BEGINS_WITH, CONTAINS ->
-                        "exists (select 1 from unnest(" + column + ") as v(x) where lower(x) like " + p + " escape '\\')";
+                case EQUALS -> inLookup(contains);
+                case NE -> "not (" + inLookup(contains) + ")";
+                case BEGINS_WITH, CONTAINS -> inLookup("exists (select 1 from unnest(" + column
+                        + ") as v(x) where lower(x) like " + p + " escape '\\')");
                 default -> throw new IllegalStateException(filter.operator() + " on a set of texts");
             };
         }
@@ -56,6 +57,14 @@ public final class FilterSql {
             // lower(attr) so that an index on lower(attr) text_pattern_ops can serve prefixes
             case BEGINS_WITH, CONTAINS -> "lower(" + column + ") like " + p + " escape '\\'";
         };
+    }
+
+    /**
+     * The users whose lookup row matches {@code condition}: sets of texts (and the search text) are kept in
+     * {@code user_directory_lookup}, GIN-indexed, apart from the directory row (see V9).
+     */
+    public static String inLookup(String condition) {
+        return "user_id in (select user_id from user_directory_lookup where " + condition + ")";
     }
 
     private static Object value(Filter filter) {

@@ -126,7 +126,7 @@ class DirectoryBatchTest extends QueryTest {
         assertThat(row.emails()).hasSize(1);
         assertThat(row.phones()).hasSize(1);
         assertThat(userCount(account.id())).isEqualTo(1);
-        assertThat(jdbc.sql("select search_text from user_directory where user_id = ?").param(alice)
+        assertThat(jdbc.sql("select search_text from user_directory_lookup where user_id = ?").param(alice)
                 .query(String.class).single())
                 .isEqualTo("Alice\nalice@batch.example\n+14155550101\nadmin");
     }

@@ -71,8 +71,9 @@ class ListQueryParserTest {
     void setAttributesMatchAnyElement() {
         SqlFragment sql = FilterSql.conditions(parser.parse(params("email", " Bob@Example.COM", "role", "admin",
                 "ops", "role:ne")).filters());
-        assertThat(sql.sql()).isEqualTo(" and email_addresses @> array[cast(:f0 as text)]"
-                + " and not (roles @> array[cast(:f1 as text)])");
+        String lookup = "user_id in (select user_id from user_directory_lookup where ";
+        assertThat(sql.sql()).isEqualTo(" and " + lookup + "email_addresses @> array[cast(:f0 as text)])"
+                + " and not (" + lookup + "roles @> array[cast(:f1 as text)]))");
         assertThat(sql.params().get("f0")).isEqualTo("bob@example.com");
     }
 

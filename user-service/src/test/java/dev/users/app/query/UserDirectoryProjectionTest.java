@@ -175,7 +175,7 @@ class UserDirectoryProjectionTest extends QueryTest {
     }
 
     private List<String> arrays(String column) {
-        return jdbc.sql("select unnest(" + column + ") from user_directory where user_id = ?").param(userId)
+        return jdbc.sql("select unnest(" + column + ") from user_directory_lookup where user_id = ?").param(userId)
                 .query(String.class).list();
     }
 
