@@ -92,9 +92,9 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 // Its own reads need no transaction: a processor's read of new events is one statement (two when it
                 // comes back empty), and wrapping it cost a COMMIT round trip per read, about one per create under
-                // load. Appends, aggregate loads and snapshots run inside the unit of work's Spring transaction,
-                // whose connection the provider hands out, so they still commit with everything else of theirs
-                // (TransactionBoundariesTest).
+                // load. Appends and aggregate loads run inside the command's Spring transaction, snapshots inside
+                // the snapshotter's, and the provider hands out that transaction's connection, so they still commit
+                // with everything else of theirs (TransactionBoundariesTest, SnapshotTest).
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema())
                 .batchSize(fetchSize)
