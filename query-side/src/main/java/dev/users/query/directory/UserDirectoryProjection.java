@@ -172,7 +172,7 @@ public class UserDirectoryProjection {
     /** A replay starts from an empty directory. */
     @ResetHandler
     public void reset() {
-        jdbc.sql("truncate user_directory, account_user_counts").update();
+        jdbc.sql("truncate user_directory, user_directory_lookup, account_user_counts").update();
     }
 
     /**

@@ -1,0 +1,74 @@
+package dev.users.app.axon;
+
+import dev.users.query.directory.UserDirectoryProjection;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * The processor of the read models (the user directory and the sign-in audit): tracking, one thread, one segment,
+ * reading the store itself ({@link StoreEventSource}: woken by this node's commits, so the projection lag is
+ * milliseconds; Axon's pooled coordinator would poll the embedded store every 500 ms). Declared here rather than in
+ * {@code axon.eventhandling.processors} because its first token is built here: a processor that starts without one
+ * builds its read models in aggregate order ({@link AggregateOrderRebuild}) instead of replaying the store event by
+ * event. Two segments were measured: replay +13%, creates at 8 connections 496 to 342/s.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DirectoryProcessorConfiguration {
+
+    /** The source and the token store are looked up when Axon builds the processor: they depend on Axon's set-up. */
+    @Bean
+    ConfigurerModule userDirectoryProcessor(ObjectProvider<StoreEventSource> source,
+                                            ObjectProvider<TokenStore> tokenStore, DataSource dataSource,
+                                            @Value("${users.directory.batch-size:500}") int batchSize,
+                                            @Value("${users.event-store.fetch-size:1000}") int fetchSize) {
+        String name = UserDirectoryProjection.GROUP;
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(name,
+                c -> source.getObject(),
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        .andInitialSegmentsCount(1)
+                        .andInitialTrackingToken(store -> firstToken(store, tokenStore.getObject(), c,
+                                new AggregateOrderRebuild(dataSource, c.eventSerializer(), c.upcasterChain(),
+                                        fetchSize))));
+    }
+
+    /**
+     * Axon asks for this token when the processor has none (it then stores it, in the same transaction), and again
+     * on resetTokens(), which replays event by event as usual: its reset handlers empty the tables after this.
+     */
+    private static TrackingToken firstToken(StreamableMessageSource<TrackedEventMessage<?>> store, TokenStore tokens,
+                                            org.axonframework.config.Configuration axon,
+                                            AggregateOrderRebuild rebuild) {
+        String name = UserDirectoryProjection.GROUP;
+        if (tokens.fetchSegments(name).length == 0) {
+            try {
+                TrackingToken built = rebuild.rebuild(name, axon.eventProcessingConfiguration()
+                        .eventProcessor(name, TrackingEventProcessor.class).orElseThrow().eventHandlerInvoker());
+                if (built != null) {
+                    return built;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Read model rebuild interrupted; it starts over next time", e);
+            }
+        }
+        return replayFromTheStart(store);
+    }
+
+    /** Axon's own initial token: from the first event, flagged as a replay up to the current head. */
+    private static TrackingToken replayFromTheStart(StreamableMessageSource<TrackedEventMessage<?>> store) {
+        return ReplayToken.createReplayToken(store.createHeadToken());
+    }
+}
