@@ -28,8 +28,8 @@ final class AggregateOrderReader implements Runnable {
     private static final String EVENTS = "select globalindex, type, aggregateidentifier, sequencenumber,"
             + " eventidentifier, timestamp, payloadtype, payloadrevision, payload, metadata from domainevententry"
             + " order by aggregateidentifier, sequencenumber";
-    /** Chunks read ahead of the one being handled: enough to keep both threads busy, little memory. */
-    private static final int AHEAD = 2;
+    /** Chunks read ahead of the one being handled: enough to keep both threads busy, little memory (see CHUNK). */
+    private static final int AHEAD = 1;
 
     private final DataSource dataSource;
     private final Serializer serializer;

@@ -32,8 +32,12 @@ final class AggregateOrderRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(AggregateOrderRebuild.class);
 
-    /** Events per unit of work: big enough that a chunk's statements are few, small enough to stay in memory. */
-    private static final int CHUNK = 2_000;
+    /**
+     * Events per unit of work. With 1,000 or 2,000 the chunks in flight outgrew the young generation's survivor
+     * space, were promoted, and the heap grew to its maximum: peak RSS 367 MiB against 254-268 MiB with 500, for
+     * 10-15% more speed (1.3M events: 64-66 s against 70-75 s).
+     */
+    private static final int CHUNK = 500;
 
     private final DataSource dataSource;
     private final Serializer serializer;
