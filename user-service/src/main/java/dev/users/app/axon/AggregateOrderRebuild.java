@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds a processor's read models from nothing by reading the event store once in aggregate order
@@ -52,11 +53,13 @@ final class AggregateOrderRebuild {
     }
 
     /**
-     * Hands every stored event to {@code handlers}, a user's events in sequence order and together.
+     * Hands every stored event to {@code handlers}, a user's events in sequence order and together, as long as
+     * {@code running} holds (the processor is not shutting down).
      *
      * @return the token after the events read, or null when the store has none
      */
-    TrackingToken rebuild(String processor, EventHandlerInvoker handlers) throws InterruptedException {
+    TrackingToken rebuild(String processor, EventHandlerInvoker handlers, BooleanSupplier running)
+            throws InterruptedException {
         long start = System.nanoTime();
         log.info("Processor {} starts without a token: building its read models from the event store", processor);
         AggregateOrderReader reader = new AggregateOrderReader(dataSource, serializer, upcasters, fetchSize, CHUNK);
@@ -65,6 +68,12 @@ final class AggregateOrderRebuild {
         reading.start();
         try {
             for (List<DomainEventMessage<?>> chunk = reader.next(); !chunk.isEmpty(); chunk = reader.next()) {
+                if (!running.getAsBoolean()) {
+                    // Axon waits only a second for a starting processor to stop: give up, and the transaction takes
+                    // back what was written so far
+                    throw new IllegalStateException("Processor " + processor + " stopped while building its read"
+                            + " models; the build starts over at its next start");
+                }
                 handle(chunk, handlers);
             }
         } finally {
@@ -81,10 +90,6 @@ final class AggregateOrderRebuild {
     }
 
     private static void handle(List<DomainEventMessage<?>> messages, EventHandlerInvoker handlers) {
-        if (Thread.currentThread().isInterrupted()) {
-            // the processor is shutting down: give up, and the transaction takes back what was written so far
-            throw new IllegalStateException("Read model rebuild interrupted; it starts over next time");
-        }
         BatchingUnitOfWork<DomainEventMessage<?>> unit = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = unit.executeWithResult(() -> {
             handlers.handle(unit.getMessage(), Segment.ROOT_SEGMENT);

@@ -54,8 +54,9 @@ public class DirectoryProcessorConfiguration {
         String name = UserDirectoryProjection.GROUP;
         if (tokens.fetchSegments(name).length == 0) {
             try {
-                TrackingToken built = rebuild.rebuild(name, axon.eventProcessingConfiguration()
-                        .eventProcessor(name, TrackingEventProcessor.class).orElseThrow().eventHandlerInvoker());
+                TrackingEventProcessor processor = axon.eventProcessingConfiguration()
+                        .eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
+                TrackingToken built = rebuild.rebuild(name, processor.eventHandlerInvoker(), processor::isRunning);
                 if (built != null) {
                     return built;
                 }
