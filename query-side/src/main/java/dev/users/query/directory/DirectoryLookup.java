@@ -8,7 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
-import static dev.users.query.directory.RowChange.texts;
+import static dev.users.query.list.SqlValues.array;
 
 /**
  * Writes {@code user_directory_lookup}: per directory row, the values only filters and {@code q} read (name, email
@@ -49,8 +49,8 @@ class DirectoryLookup {
         ps.setObject(1, row.userId);
         ps.setObject(2, row.accountId);
         ps.setString(3, row.name);
-        ps.setArray(4, texts(ps, row.emailAddresses()));
-        ps.setArray(5, texts(ps, row.phoneNumbers()));
-        ps.setArray(6, texts(ps, row.roles));
+        ps.setArray(4, array(ps, "text", row.emailAddresses()));
+        ps.setArray(5, array(ps, "text", row.phoneNumbers()));
+        ps.setArray(6, array(ps, "text", row.roles));
     }
 }

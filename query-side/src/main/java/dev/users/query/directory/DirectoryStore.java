@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static dev.users.query.list.SqlValues.array;
 import static dev.users.query.list.SqlValues.timestamp;
 
 /**
@@ -62,7 +63,7 @@ class DirectoryStore {
             return rows;
         }
         jdbc.query("select " + UserRows.COLUMNS + " from user_directory where user_id = any(?)",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", userIds.toArray())),
+                ps -> ps.setArray(1, array(ps, "uuid", userIds)),
                 rs -> {
                     UserRow row = UserRows.MAPPER.mapRow(rs, 0);
                     rows.put(row.userId(), row);

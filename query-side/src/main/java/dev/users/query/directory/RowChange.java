@@ -3,15 +3,14 @@ package dev.users.query.directory;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
+import static dev.users.query.list.SqlValues.array;
 import static dev.users.query.list.SqlValues.timestamp;
 
 /**
@@ -73,14 +72,14 @@ enum RowChange {
     ROLES("roles", "?") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setArray(i, texts(ps, row.roles));
+            ps.setArray(i, array(ps, "text", row.roles));
             return i + 1;
         }
     },
     TEAMS("team_ids", "?") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setArray(i, texts(ps, row.teamIds));
+            ps.setArray(i, array(ps, "text", row.teamIds));
             return i + 1;
         }
     },
@@ -118,9 +117,4 @@ enum RowChange {
 
     /** Binds this group's values from parameter {@code i} on; returns the next parameter's index. */
     abstract int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException;
-
-    static java.sql.Array texts(PreparedStatement ps, List<String> values) throws SQLException {
-        Connection connection = ps.getConnection();
-        return connection.createArrayOf("text", values.toArray());
-    }
 }

@@ -1,15 +1,18 @@
 package dev.users.query.list;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 
 /**
- * Instants in and out of JDBC. The PostgreSQL driver binds and reads timestamptz as OffsetDateTime but not as
- * Instant, so every timestamp crosses the boundary through here.
+ * Values in and out of JDBC. The PostgreSQL driver binds and reads timestamptz as OffsetDateTime but not as
+ * Instant, so every timestamp crosses the boundary through here; SQL arrays are made here too.
  */
 public final class SqlValues {
 
@@ -18,6 +21,11 @@ public final class SqlValues {
 
     public static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A SQL array of {@code type} ({@code text}, {@code uuid}, …) to bind to one of {@code ps}'s parameters. */
+    public static Array array(PreparedStatement ps, String type, Collection<?> values) throws SQLException {
+        return ps.getConnection().createArrayOf(type, values.toArray());
     }
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {

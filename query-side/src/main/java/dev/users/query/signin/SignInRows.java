@@ -2,13 +2,13 @@ package dev.users.query.signin;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import static dev.users.query.list.SqlValues.array;
 import static dev.users.query.list.SqlValues.iso;
 
 /**
@@ -47,7 +47,6 @@ final class SignInRows {
 
     private void column(PreparedStatement ps, int index, String type, Function<SignInRow, Object> value)
             throws SQLException {
-        Connection connection = ps.getConnection();
-        ps.setArray(index, connection.createArrayOf(type, rows.stream().map(value).toArray()));
+        ps.setArray(index, array(ps, type, rows.stream().map(value).toList()));
     }
 }

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The event source of this service's tracking processors (application.yml, {@code source: storeEventSource}): each
+ * The event source of this service's tracking processor ({@link DirectoryProcessorConfiguration}): each
  * processor reads the store itself ({@link StoreEventStream}) instead of sharing the embedded event store's cache.
  * That cache lets a processor whose token differs from the cached ones only in its gaps (normal with concurrent
  * writers) fall back to polling once per eventAvailabilityTimeout (Axon issues #1037, #1193): every write then waited
