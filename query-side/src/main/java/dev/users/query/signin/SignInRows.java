@@ -22,7 +22,7 @@ final class SignInRows {
             + " previous_sign_in_at, signed_in_at, recorded_at, api_key_id)"
             + " select * from unnest(?::text[], ?::uuid[], ?::uuid[], ?::text[]::timestamptz[],"
             + " ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[])"
-            + " on conflict (event_id) do nothing";
+            + " on conflict (user_id, signed_in_at, event_id) do nothing";
 
     private final List<SignInRow> rows = new ArrayList<>();
 

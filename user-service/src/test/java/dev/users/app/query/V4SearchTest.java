@@ -132,6 +132,18 @@ class V4SearchTest extends QueryTest {
         assertThat(plan).contains("user_directory_lookup_search_idx");
     }
 
+    /**
+     * The search index's pending list stays small for the service's own writes (V10), set by the pool on every
+     * connection rather than on the index, so that a build from nothing can lift it for its own transaction (V12).
+     */
+    @Test
+    void theServiceKeepsTheSearchIndexPendingListSmall() {
+        assertThat(jdbc.sql("show gin_pending_list_limit").query(String.class).single()).isEqualTo("256kB");
+        assertThat(jdbc.sql("select coalesce(array_to_string(reloptions, ','), '') from pg_class"
+                + " where relname = 'user_directory_lookup_search_idx'").query(String.class).single())
+                .isEqualTo("fastupdate=on");
+    }
+
     private static long count(Http http, String q) {
         return http.get("/api/v4/users?q=" + q).json().path("total_count").asLong();
     }
