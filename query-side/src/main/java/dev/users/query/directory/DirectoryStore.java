@@ -2,6 +2,7 @@ package dev.users.query.directory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,26 +23,31 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static dev.users.query.list.SqlValues.array;
+import static dev.users.query.list.SqlValues.iso;
 import static dev.users.query.list.SqlValues.timestamp;
 
 /**
- * The directory's SQL for a flushing {@link DirectoryBatch}: one query loads every row a batch needs, and each kind
- * of write is one JDBC batch (the driver pipelines its statements instead of waiting for each answer) whose per-row
- * update counts say which rows really changed. Every write is guarded by the row's {@code version}, so a batch
+ * The directory's SQL for a flushing {@link DirectoryBatch}: one query loads every row a batch needs, the new rows go
+ * in with one statement that returns which of them it inserted, and the other kinds of write are each one JDBC batch
+ * (the driver pipelines its statements instead of waiting for each answer) whose per-row update counts say which rows
+ * really changed. Every write is guarded by the row's {@code version}, so a batch
  * applied twice changes nothing. The rows' {@link DirectoryLookup lookup rows} follow the writes that happened.
  */
 @Component
 class DirectoryStore {
 
     private static final Set<RowChange> ALL = Collections.unmodifiableSet(EnumSet.allOf(RowChange.class));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
-     * SELECT rather than VALUES on purpose: the driver's {@code reWriteBatchedInserts} folds VALUES inserts into
-     * multi-row statements and then reports no per-row counts, and the counts are what tell a new row (its account
-     * counts one more user) from one that was already there.
+     * All of a batch's new rows in one statement, as one JSON array that PostgreSQL turns into rows: a build from
+     * nothing inserted 180,129 rows in 13.2 s of statements as single-row inserts of one JDBC batch. The ids it
+     * returns are the rows it inserted; a row whose id was there already is skipped.
      */
     private static final String INSERT = "insert into user_directory (user_id, account_id, tiny_id, created_at, "
-            + join(ALL, c -> c.columns) + ", updated_at, version) select ?, ?, ?, ?, " + join(ALL, c -> c.values)
-            + ", ?, ? on conflict (user_id) do nothing";
+            + join(ALL, c -> c.columns) + ", updated_at, version) select user_id, account_id, tiny_id, created_at, "
+            + join(ALL, c -> c.columns) + ", updated_at, version from jsonb_to_recordset(cast(? as jsonb)) as r("
+            + "user_id uuid, account_id uuid, tiny_id bigint, created_at timestamptz, " + join(ALL, c -> c.types)
+            + ", updated_at timestamptz, version bigint) on conflict (user_id) do nothing returning user_id";
     private static final String DELETE = "delete from user_directory where user_id = ? and version < ?";
     private static final String COUNT = "insert into account_user_counts (account_id, user_count) values (?, ?)"
             + " on conflict (account_id) do update set user_count = account_user_counts.user_count"
@@ -73,14 +80,31 @@ class DirectoryStore {
 
     /** @return per row, whether it was inserted (false: a row with that id was already there) */
     boolean[] insert(List<DirectoryRow> rows) {
-        boolean[] inserted = changed(rows.isEmpty() ? new int[0]
-                : jdbc.batchUpdate(INSERT, rows, rows.size(), (ps, row) -> {
-                    ps.setObject(1, row.userId);
-                    ps.setObject(2, row.accountId);
-                    ps.setLong(3, row.tinyId);
-                    ps.setObject(4, timestamp(row.createdAt));
-                    bindChanges(ps, 5, row, ALL);
-                })[0]);
+        boolean[] inserted = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        List<Map<String, Object>> json = new ArrayList<>(rows.size());
+        for (DirectoryRow row : rows) {
+            Map<String, Object> values = new HashMap<>();
+            values.put("user_id", row.userId);
+            values.put("account_id", row.accountId);
+            values.put("tiny_id", row.tinyId);
+            values.put("created_at", iso(row.createdAt));
+            for (RowChange change : ALL) {
+                change.put(values, row);
+            }
+            values.put("updated_at", iso(row.updatedAt));
+            values.put("version", row.version);
+            json.add(values);
+        }
+        Set<UUID> added = new HashSet<>();
+        jdbc.query(INSERT, rs -> {
+            added.add(rs.getObject(1, UUID.class));
+        }, JSON.writeValueAsString(json));
+        for (int i = 0; i < inserted.length; i++) {
+            inserted[i] = added.remove(rows.get(i).userId); // a second row with the same id was not inserted
+        }
         lookup.write(selected(rows, inserted));
         return inserted;
     }

@@ -8,20 +8,23 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 import static dev.users.query.list.SqlValues.array;
+import static dev.users.query.list.SqlValues.iso;
 import static dev.users.query.list.SqlValues.timestamp;
 
 /**
  * The groups of {@code user_directory} columns an event can change, each with its SQL and how to bind it. A row
  * remembers which groups its events changed, so that an update writes only those (plus {@code updated_at} and
  * {@code version}): a sign-in then sends one timestamp instead of re-parsing the row's jsonb and arrays, which
- * roughly halves what PostgreSQL spends on the statement.
+ * roughly halves what PostgreSQL spends on the statement. New rows go in as JSON instead ({@link #put}), all of a
+ * batch's in one statement.
  */
 enum RowChange {
 
-    NAME("name, first_name, last_name", "?, ?, ?") {
+    NAME("name, first_name, last_name", "?, ?, ?", "name text, first_name text, last_name text") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, row.name);
@@ -29,30 +32,54 @@ enum RowChange {
             ps.setString(i + 2, row.lastName);
             return i + 3;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("name", row.name);
+            json.put("first_name", row.firstName);
+            json.put("last_name", row.lastName);
+        }
     },
-    TIME_ZONE("time_zone, time_zone_id", "?, ?") {
+    TIME_ZONE("time_zone, time_zone_id", "?, ?", "time_zone text, time_zone_id text") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, row.timeZone);
             ps.setString(i + 1, row.timeZoneId);
             return i + 2;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("time_zone", row.timeZone);
+            json.put("time_zone_id", row.timeZoneId);
+        }
     },
-    LANGUAGE("preferred_language", "?") {
+    LANGUAGE("preferred_language", "?", "preferred_language text") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, row.preferredLanguage);
             return i + 1;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("preferred_language", row.preferredLanguage);
+        }
     },
-    SIGN_IN("last_sign_in_at", "?") {
+    SIGN_IN("last_sign_in_at", "?", "last_sign_in_at timestamptz") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setObject(i, timestamp(row.lastSignInAt), Types.TIMESTAMP_WITH_TIMEZONE);
             return i + 1;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("last_sign_in_at", iso(row.lastSignInAt));
+        }
     },
-    NOTIFICATIONS("notify_push, notify_email, notify_sms, notify_voice", "?, ?, ?, ?") {
+    NOTIFICATIONS("notify_push, notify_email, notify_sms, notify_voice", "?, ?, ?, ?",
+            "notify_push boolean, notify_email boolean, notify_sms boolean, notify_voice boolean") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setBoolean(i, row.notifyPush);
@@ -61,41 +88,74 @@ enum RowChange {
             ps.setBoolean(i + 3, row.notifyVoice);
             return i + 4;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("notify_push", row.notifyPush);
+            json.put("notify_email", row.notifyEmail);
+            json.put("notify_sms", row.notifySms);
+            json.put("notify_voice", row.notifyVoice);
+        }
     },
-    META("meta", "cast(? as jsonb)") {
+    META("meta", "cast(? as jsonb)", "meta jsonb") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, JSON.writeValueAsString(row.meta));
             return i + 1;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("meta", JSON.valueToTree(row.meta));
+        }
     },
-    ROLES("roles", "?") {
+    ROLES("roles", "?", "roles text[]") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setArray(i, array(ps, "text", row.roles));
             return i + 1;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("roles", row.roles);
+        }
     },
-    TEAMS("team_ids", "?") {
+    TEAMS("team_ids", "?", "team_ids text[]") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setArray(i, array(ps, "text", row.teamIds));
             return i + 1;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("team_ids", row.teamIds);
+        }
     },
     /** The children; the addresses the email filters use are in the lookup row ({@link DirectoryLookup}). */
-    EMAILS("emails", "cast(? as jsonb)") {
+    EMAILS("emails", "cast(? as jsonb)", "emails jsonb") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, CHILDREN.writeValueAsString(row.emails));
             return i + 1;
         }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("emails", CHILDREN.valueToTree(row.emails));
+        }
     },
-    PHONES("phones", "cast(? as jsonb)") {
+    PHONES("phones", "cast(? as jsonb)", "phones jsonb") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, CHILDREN.writeValueAsString(row.phones));
             return i + 1;
+        }
+
+        @Override
+        void put(Map<String, Object> json, DirectoryRow row) {
+            json.put("phones", CHILDREN.valueToTree(row.phones));
         }
     };
 
@@ -109,12 +169,18 @@ enum RowChange {
 
     final String columns;
     final String values;
+    /** The columns with their types, as {@code jsonb_to_recordset} reads them from a JSON object. */
+    final String types;
 
-    RowChange(String columns, String values) {
+    RowChange(String columns, String values, String types) {
         this.columns = columns;
         this.values = values;
+        this.types = types;
     }
 
     /** Binds this group's values from parameter {@code i} on; returns the next parameter's index. */
     abstract int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException;
+
+    /** Puts this group's values into {@code json}, one member per column (see {@link #types}). */
+    abstract void put(Map<String, Object> json, DirectoryRow row);
 }
