@@ -134,11 +134,13 @@ class V4SearchTest extends QueryTest {
 
     /**
      * The search index's pending list stays small for the service's own writes (V10), set by the pool on every
-     * connection rather than on the index, so that a build from nothing can lift it for its own transaction (V12).
+     * connection rather than on the index, so that a build from nothing can lift it for its own transaction (V12);
+     * and no query of the service starts parallel workers (an email filter did, at ~0.1 s a query).
      */
     @Test
-    void theServiceKeepsTheSearchIndexPendingListSmall() {
+    void theServiceConnectionsKeepTheSearchIndexPendingListSmallAndQueriesSerial() {
         assertThat(jdbc.sql("show gin_pending_list_limit").query(String.class).single()).isEqualTo("256kB");
+        assertThat(jdbc.sql("show max_parallel_workers_per_gather").query(String.class).single()).isEqualTo("0");
         assertThat(jdbc.sql("select coalesce(array_to_string(reloptions, ','), '') from pg_class"
                 + " where relname = 'user_directory_lookup_search_idx'").query(String.class).single())
                 .isEqualTo("fastupdate=on");
