@@ -2,7 +2,6 @@ package dev.users.query.directory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ class DirectoryLookup {
             + " on conflict (user_id) do update set (name, email_addresses, phone_numbers, roles)"
             + " = (excluded.name, excluded.email_addresses, excluded.phone_numbers, excluded.roles)";
     private static final String DELETE = "delete from user_directory_lookup where user_id = any(?)";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
 
@@ -58,7 +56,7 @@ class DirectoryLookup {
             values.put("roles", row.roles);
             byUser.put(row.userId, values);
         }
-        jdbc.update(UPSERT, JSON.writeValueAsString(byUser.values()));
+        jdbc.update(UPSERT, RowChange.JSON.writeValueAsString(byUser.values()));
     }
 
     void delete(List<UUID> userIds) {

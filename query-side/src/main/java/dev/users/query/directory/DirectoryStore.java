@@ -1,8 +1,8 @@
 package dev.users.query.directory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -30,14 +30,13 @@ import static dev.users.query.list.SqlValues.timestamp;
  * The directory's SQL for a flushing {@link DirectoryBatch}: one query loads every row a batch needs, the new rows go
  * in with one statement that returns which of them it inserted, and the other kinds of write are each one JDBC batch
  * (the driver pipelines its statements instead of waiting for each answer) whose per-row update counts say which rows
- * really changed. Every write is guarded by the row's {@code version}, so a batch
- * applied twice changes nothing. The rows' {@link DirectoryLookup lookup rows} follow the writes that happened.
+ * really changed. Every write is guarded by the row's {@code version}, so a batch applied twice changes nothing. The
+ * rows' {@link DirectoryLookup lookup rows} follow the writes that happened.
  */
 @Component
 class DirectoryStore {
 
     private static final Set<RowChange> ALL = Collections.unmodifiableSet(EnumSet.allOf(RowChange.class));
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
      * All of a batch's new rows in one statement, as one JSON array that PostgreSQL turns into rows: a build from
      * nothing inserted 180,129 rows in 13.2 s of statements as single-row inserts of one JDBC batch. The ids it
@@ -99,9 +98,8 @@ class DirectoryStore {
             json.add(values);
         }
         Set<UUID> added = new HashSet<>();
-        jdbc.query(INSERT, rs -> {
-            added.add(rs.getObject(1, UUID.class));
-        }, JSON.writeValueAsString(json));
+        jdbc.query(INSERT, (RowCallbackHandler) rs -> added.add(rs.getObject(1, UUID.class)),
+                RowChange.JSON.writeValueAsString(json));
         for (int i = 0; i < inserted.length; i++) {
             inserted[i] = added.remove(rows.get(i).userId); // a second row with the same id was not inserted
         }

@@ -165,7 +165,8 @@ enum RowChange {
     /** The jsonb children with snake_case keys ({@code prefix_id}), as {@link UserRows} reads them back. */
     private static final JsonMapper CHILDREN = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Plain JSON: the meta map here, and the rows that {@link DirectoryStore} and {@link DirectoryLookup} send. */
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     final String columns;
     final String values;
