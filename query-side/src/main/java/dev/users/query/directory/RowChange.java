@@ -6,10 +6,13 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.users.query.list.SqlValues.array;
 import static dev.users.query.list.SqlValues.iso;
@@ -24,7 +27,7 @@ import static dev.users.query.list.SqlValues.timestamp;
  */
 enum RowChange {
 
-    NAME("name, first_name, last_name", "?, ?, ?", "name text, first_name text, last_name text") {
+    NAME("name text, first_name text, last_name text") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, row.name);
@@ -40,7 +43,7 @@ enum RowChange {
             json.put("last_name", row.lastName);
         }
     },
-    TIME_ZONE("time_zone, time_zone_id", "?, ?", "time_zone text, time_zone_id text") {
+    TIME_ZONE("time_zone text, time_zone_id text") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, row.timeZone);
@@ -54,7 +57,7 @@ enum RowChange {
             json.put("time_zone_id", row.timeZoneId);
         }
     },
-    LANGUAGE("preferred_language", "?", "preferred_language text") {
+    LANGUAGE("preferred_language text") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, row.preferredLanguage);
@@ -66,7 +69,7 @@ enum RowChange {
             json.put("preferred_language", row.preferredLanguage);
         }
     },
-    SIGN_IN("last_sign_in_at", "?", "last_sign_in_at timestamptz") {
+    SIGN_IN("last_sign_in_at timestamptz") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setObject(i, timestamp(row.lastSignInAt), Types.TIMESTAMP_WITH_TIMEZONE);
@@ -78,8 +81,7 @@ enum RowChange {
             json.put("last_sign_in_at", iso(row.lastSignInAt));
         }
     },
-    NOTIFICATIONS("notify_push, notify_email, notify_sms, notify_voice", "?, ?, ?, ?",
-            "notify_push boolean, notify_email boolean, notify_sms boolean, notify_voice boolean") {
+    NOTIFICATIONS("notify_push boolean, notify_email boolean, notify_sms boolean, notify_voice boolean") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setBoolean(i, row.notifyPush);
@@ -97,7 +99,7 @@ enum RowChange {
             json.put("notify_voice", row.notifyVoice);
         }
     },
-    META("meta", "cast(? as jsonb)", "meta jsonb") {
+    META("meta jsonb") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, JSON.writeValueAsString(row.meta));
@@ -109,7 +111,7 @@ enum RowChange {
             json.put("meta", JSON.valueToTree(row.meta));
         }
     },
-    ROLES("roles", "?", "roles text[]") {
+    ROLES("roles text[]") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setArray(i, array(ps, "text", row.roles));
@@ -121,7 +123,7 @@ enum RowChange {
             json.put("roles", row.roles);
         }
     },
-    TEAMS("team_ids", "?", "team_ids text[]") {
+    TEAMS("team_ids text[]") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setArray(i, array(ps, "text", row.teamIds));
@@ -134,7 +136,7 @@ enum RowChange {
         }
     },
     /** The children; the addresses the email filters use are in the lookup row ({@link DirectoryLookup}). */
-    EMAILS("emails", "cast(? as jsonb)", "emails jsonb") {
+    EMAILS("emails jsonb") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, CHILDREN.writeValueAsString(row.emails));
@@ -146,7 +148,7 @@ enum RowChange {
             json.put("emails", CHILDREN.valueToTree(row.emails));
         }
     },
-    PHONES("phones", "cast(? as jsonb)", "phones jsonb") {
+    PHONES("phones jsonb") {
         @Override
         int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
             ps.setString(i, CHILDREN.writeValueAsString(row.phones));
@@ -168,15 +170,19 @@ enum RowChange {
     /** Plain JSON: the meta map here, and the rows that {@link DirectoryStore} and {@link DirectoryLookup} send. */
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final String columns;
-    final String values;
     /** The columns with their types, as {@code jsonb_to_recordset} reads them from a JSON object. */
     final String types;
+    /** The column names alone. */
+    final String columns;
+    /** One placeholder per column, for an UPDATE's values ({@code jsonb} ones cast from text). */
+    final String values;
 
-    RowChange(String columns, String values, String types) {
-        this.columns = columns;
-        this.values = values;
+    RowChange(String types) {
         this.types = types;
+        List<String[]> declared = Arrays.stream(types.split(", ")).map(column -> column.split(" ")).toList();
+        this.columns = declared.stream().map(column -> column[0]).collect(Collectors.joining(", "));
+        this.values = declared.stream().map(column -> column[1].equals("jsonb") ? "cast(? as jsonb)" : "?")
+                .collect(Collectors.joining(", "));
     }
 
     /** Binds this group's values from parameter {@code i} on; returns the next parameter's index. */

@@ -1,21 +1,17 @@
 package dev.users.app.db;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import javax.sql.DataSource;
-
 /**
  * Runs on a real PostgreSQL under {@code users.data-dir} when no {@code spring.datasource.url} is given, so that
  * the service runs (and its tests pass) on a machine with nothing but a JDK. The data directory is kept between
- * starts, so users survive a restart. The pool takes the same {@code spring.datasource.hikari} settings as one that
- * Spring Boot would build for a given URL.
+ * starts, so users survive a restart.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
@@ -26,18 +22,14 @@ public class EmbeddedPostgresConfiguration {
         return EmbeddedPostgresStarts.obtain(EmbeddedPostgresSettings.from(environment));
     }
 
+    /** Spring Boot's {@code spring.datasource.hikari} settings are bound onto it, as onto the pool Boot would build. */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres,
-                          @Value("${spring.datasource.hikari.maximum-pool-size:20}") int poolSize,
-                          @Value("${spring.datasource.hikari.connection-init-sql:}") String connectionInitSql) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("users-embedded");
-        if (!connectionInitSql.isBlank()) {
-            config.setConnectionInitSql(connectionInitSql);
-        }
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setPoolName("users-embedded");
+        return pool;
     }
 }
