@@ -6,6 +6,7 @@ import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
 import dev.users.command.api.ReviseUser;
 import dev.users.command.api.UserCommand;
+import dev.users.command.domain.TimeOrderedIds;
 import dev.users.command.roles.AccountRoles;
 import dev.users.queries.Surface;
 import dev.users.web.CallerAttributes;
@@ -55,7 +56,7 @@ public class AccountUserCommandController {
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
         AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, accountId, values,
                 roles, region);
-        UUID userId = UUID.randomUUID();
+        UUID userId = TimeOrderedIds.next();
         CreateUser user = V4UserCommands.create(p.user(), userId, accountId, writes.now());
         CreateUser command = new CreateUser(userId, accountId, user.name(), null, null, user.timeZone(),
                 user.language(), user.notifications(), user.meta(), user.emails(), user.phones(), p.grant(),

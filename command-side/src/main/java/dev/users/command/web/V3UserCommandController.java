@@ -4,6 +4,7 @@ import dev.users.command.api.CreateUser;
 import dev.users.command.api.NewEmail;
 import dev.users.command.api.NewPhone;
 import dev.users.command.api.RemoveUser;
+import dev.users.command.domain.TimeOrderedIds;
 import dev.users.command.roles.AccountRoles;
 import dev.users.events.NotificationPreferences;
 import dev.users.queries.Surface;
@@ -45,7 +46,7 @@ public class V3UserCommandController {
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
         V3UserParams p = V3UserParams.read(bodies.read(request, "user"), accountId, values, roles, region);
-        UUID userId = UUID.randomUUID();
+        UUID userId = TimeOrderedIds.next();
         List<NewEmail> emails = p.email() == null ? List.of() : List.of(new NewEmail(UUID.randomUUID(), p.email(), true));
         List<NewPhone> phones = p.phone() == null ? List.of()
                 : List.of(new NewPhone(UUID.randomUUID(), p.phone().e164(), p.phone().country(), true, null));

@@ -2,6 +2,7 @@ package dev.users.command.web;
 
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.RecordSignIn;
+import dev.users.command.domain.TimeOrderedIds;
 import dev.users.command.roles.AccountRoles;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
@@ -51,7 +52,7 @@ public class V4UserCommandController {
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
         V4UserParams params = V4UserParams.read(bodies.read(request, "user"), true, values, region);
-        UUID userId = UUID.randomUUID();
+        UUID userId = TimeOrderedIds.next();
         ResponseEntity<Map<String, Object>> created = writes.send(
                 V4UserCommands.create(params, userId, accountId, now()), Surface.V4_USER, HttpStatus.CREATED);
         return ResponseEntity.status(created.getStatusCode()).location(URI.create("/api/v4/users/" + userId))
