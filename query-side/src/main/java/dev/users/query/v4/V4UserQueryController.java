@@ -6,6 +6,7 @@ import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.list.PageRequest;
+import dev.users.query.list.QueryParams;
 import dev.users.query.list.SqlValues;
 import dev.users.query.signin.SignInAudit;
 import dev.users.web.CallerAttributes;
@@ -74,6 +75,7 @@ public class V4UserQueryController {
     }
 
     private Map<String, Object> signIns(UUID accountId, UUID userId, MultiValueMap<String, String> params) {
+        QueryParams.checkText(params);
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
         Instant from = instant(params, "from", problems);
