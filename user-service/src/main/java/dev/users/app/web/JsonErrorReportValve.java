@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tomcat's last word on a request that failed with nothing written: what it rejects before the application sees
  * the request (a malformed request line or %-escape in the path, an encoded NUL or '/', headers over
- * {@code server.max-http-request-header-size}) and any error nobody answered. Tomcat's own valve writes an HTML
- * page; this one writes the error body of the request's surface ({@link ErrorBodies}) with the same status.
+ * {@code server.max-http-request-header-size}, a transfer coding or HTTP version it does not speak) and any error
+ * nobody answered. Tomcat's own valve writes an HTML page; this one writes the error body of the request's surface
+ * ({@link ErrorBodies}) with the same status, except that Tomcat's 501 and 505 become 400s.
  * Installed by {@link TomcatErrorReports}.
  */
 public class JsonErrorReportValve extends ErrorReportValve {
@@ -36,9 +37,19 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String path = request.getRequestURI();
-        String message = status == 400 ? UNREADABLE : ErrorPathController.describe(status);
-        String body = JSON.writeValueAsString(ErrorBodies.forPath(path, status, List.of(message)));
+        String message = switch (status) {
+            case 400 -> UNREADABLE;
+            case 501 -> "unsupported Transfer-Encoding: send the body as is or chunked";
+            case 505 -> "unsupported HTTP version: use HTTP/1.1";
+            default -> ErrorPathController.describe(status);
+        };
+        if (status == 501 || status == 505) {
+            // Tomcat's answers to a transfer coding or HTTP version it does not speak: the client's doing, and
+            // nothing a client should retry as a server fault, so a 400 (the service never answers 501 or 505 itself)
+            status = 400;
+            response.setStatus(status);
+        }
+        String body = JSON.writeValueAsString(ErrorBodies.forPath(request.getRequestURI(), status, List.of(message)));
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("utf-8");
