@@ -94,7 +94,8 @@ public class V4UserQueryController {
         try {
             return SqlValues.parseInstant(raw);
         } catch (IllegalArgumentException e) {
-            problems.add(name + " must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z");
+            problems.add(name + " must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, from year 0001 to "
+                    + "9999");
             return null;
         }
     }

@@ -142,6 +142,18 @@ class HostileTextTest extends ApiTest {
     }
 
     @Test
+    void timestampsPostgresqlCannotHoldAre422() {
+        for (String value : List.of("%2B999999-01-01T00:00:00Z", "-4714-01-01T00:00:00Z", "0000-12-31T23:59:59Z")) {
+            assertThat(refused(api().get(USERS + "?created_at=" + value + "&ops=created_at:gt")))
+                    .containsExactly("invalid value for created_at: expected an ISO-8601 timestamp such as "
+                            + "2024-05-01T12:00:00Z, from year 0001 to 9999");
+            assertThat(refused(api().get("/api/v4/sign_ins?to=" + value))).containsExactly(
+                    "to must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, from year 0001 to 9999");
+        }
+        assertThat(api().get(USERS + "?created_at=9999-12-31T23:59:59Z&ops=created_at:lt").status()).isEqualTo(200);
+    }
+
+    @Test
     void pathIdsWithControlsAre422AndANulIsTomcatsJson400() {
         for (String path : List.of(USERS + "/usr_%01", "/api/v4/account_users/acu_%C2%9F", "/v3/settings/users/%1B",
                 USERS + "/x%7F/sign_ins")) {
