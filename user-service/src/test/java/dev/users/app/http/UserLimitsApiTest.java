@@ -111,10 +111,26 @@ class UserLimitsApiTest extends ApiTest {
     }
 
     @Test
-    void aV3CreateIsBoundByTheSameAggregate() {
-        var response = api().post("/v3/settings/users", Map.of("first_name", "V3", "last_name", "Limits",
-                "role_ids", List.of("admin"), "email", uniqueEmail("v3")));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    void fiftyRolesAtMostOnV3CreateAndOnV4Assignment() {
+        Http account = otherAccount();
+        List<String> roles = new ArrayList<>(List.of("admin", "billing", "broadcaster", "communicator"));
+        for (int i = 0; roles.size() < 51; i++) {
+            var added = account.post("/v3/settings/roles", Map.of("name", "role-" + i));
+            assertThat(added.status()).as(added.toString()).isEqualTo(201);
+            roles.add("role-" + i);
+        }
+        var v3 = account.post("/v3/settings/users", Map.of("first_name", "V3", "last_name", "Limits", "role_ids", roles));
+        assertThat(v3.status()).isEqualTo(422);
+        assertThat(v3.json().path("status").asInt()).isEqualTo(422);
+        assertThat(v3.json().path("errors").toString()).contains("a user can have at most 50 roles");
+        var created = account.post("/v3/settings/users", Map.of("first_name", "V3", "last_name", "Limits",
+                "role_ids", roles.subList(0, 50)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(messages(account.put(USERS + "/" + id + "/roles", Map.of("roles", roles))))
+                .contains("a user can have at most 50 roles");
+        assertThat(account.put(USERS + "/" + id + "/roles", Map.of("roles", roles.subList(1, 51))).status())
+                .isEqualTo(200);
     }
 
     @Test
