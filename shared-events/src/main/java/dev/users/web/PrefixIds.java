@@ -1,5 +1,8 @@
 package dev.users.web;
 
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,10 +24,18 @@ public final class PrefixIds {
         return prefix + id.toString().replace("-", "");
     }
 
-    /** The UUID behind {@code value} (a UUID, or {@code prefix} + 32 hex digits); empty when it is neither. */
+    /**
+     * The UUID behind {@code value} (a UUID, or {@code prefix} + 32 hex digits); empty when it is neither. A value
+     * holding a character no id may hold ({@link ClientText.Kind#LINE}) is not a mistyped id but a bad request:
+     * INVALID (422) naming the id, never a lookup.
+     */
     public static Optional<UUID> parse(String prefix, String value) {
         if (value == null) {
             return Optional.empty();
+        }
+        String refusal = ClientText.refusal(value, ClientText.Kind.LINE);
+        if (refusal != null) {
+            throw new UsersException(ErrorCode.INVALID, "id " + refusal);
         }
         String hex = value.startsWith(prefix) ? value.substring(prefix.length()) : null;
         try {

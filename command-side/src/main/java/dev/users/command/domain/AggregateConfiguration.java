@@ -11,6 +11,7 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 import java.util.concurrent.Executors;
@@ -18,9 +19,11 @@ import java.util.concurrent.Executors;
 /**
  * How {@link User} aggregates are loaded: sign-ins make histories long, so a snapshot is taken every
  * {@code users.snapshot-threshold} events (on a background thread, never the caller's), and recently used
- * aggregates stay in a cache that the garbage collector may empty at will.
+ * aggregates stay in a cache that the garbage collector may empty at will. The handlers take the users' limits
+ * ({@link UserLimits}, {@code users.limits.*}) as a parameter, like their other resources.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UserLimits.class)
 public class AggregateConfiguration {
 
     @Bean

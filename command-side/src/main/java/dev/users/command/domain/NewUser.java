@@ -34,17 +34,23 @@ final class NewUser {
         this.cmd = cmd;
     }
 
-    static List<UserEvent> events(CreateUser cmd, TinyIds tinyIds, RoleCatalog catalog) {
-        return new NewUser(cmd).build(tinyIds, catalog);
+    static List<UserEvent> events(CreateUser cmd, TinyIds tinyIds, RoleCatalog catalog, UserLimits limits) {
+        return new NewUser(cmd).build(tinyIds, catalog, limits);
     }
 
-    private List<UserEvent> build(TinyIds tinyIds, RoleCatalog catalog) {
+    private List<UserEvent> build(TinyIds tinyIds, RoleCatalog catalog, UserLimits limits) {
         List<NewEmail> emails = cmd.emails() == null ? List.of() : cmd.emails();
         List<NewPhone> phones = cmd.phones() == null ? List.of() : cmd.phones();
+        List<String> teams = cmd.teamIds() == null ? List.of() : cmd.teamIds();
+        int metaKeys = cmd.meta() == null ? 0 : cmd.meta().size();
+        int roleCount = cmd.roles() == null ? 0 : new HashSet<>(cmd.roles()).size();
+        checkThat(() -> limits.refuseGrowth(UserLimits.Size.NONE,
+                new UserLimits.Size(emails.size(), phones.size(), roleCount, teams.size(), metaKeys)));
         List<EmailAdded> emailEvents = emails(emails);
         List<PhoneAdded> phoneEvents = phones(phones);
         List<String> roles = check(() -> UserRules.roles(cmd.accountId(), cmd.roles(), catalog));
-        Map<String, String> meta = check(() -> UserRules.meta(cmd.meta()));
+        Map<String, String> meta = check(() -> UserRules.meta(cmd.meta(), limits));
+        checkThat(() -> limits.checkTeamIds(teams));
         if (!problems.isEmpty()) {
             throw new UsersException(ErrorCode.INVALID, problems);
         }
@@ -58,8 +64,8 @@ final class NewUser {
         if (!roles.isEmpty()) {
             events.add(new RolesAssigned(cmd.userId(), roles));
         }
-        if (cmd.teamIds() != null && !cmd.teamIds().isEmpty()) {
-            events.add(new TeamsAssigned(cmd.userId(), List.copyOf(cmd.teamIds())));
+        if (!teams.isEmpty()) {
+            events.add(new TeamsAssigned(cmd.userId(), List.copyOf(teams)));
         }
         return events;
     }
@@ -126,5 +132,12 @@ final class NewUser {
             problems.addAll(e.messages());
             return null;
         }
+    }
+
+    private void checkThat(Runnable rule) {
+        check(() -> {
+            rule.run();
+            return null;
+        });
     }
 }

@@ -30,7 +30,7 @@ final class ProfileChanges {
     private ProfileChanges() {
     }
 
-    static List<UserEvent> of(UserState user, UpdateProfile cmd) {
+    static List<UserEvent> of(UserState user, UpdateProfile cmd, UserLimits limits) {
         List<UserEvent> events = new ArrayList<>();
         if (cmd.name() != null || cmd.firstName() != null || cmd.lastName() != null) {
             String name = cmd.name() != null ? cmd.name() : user.name;
@@ -54,7 +54,7 @@ final class ProfileChanges {
         if (!merged.equals(now)) {
             events.add(new NotificationPreferencesChanged(user.userId, merged));
         }
-        Map<String, String> meta = UserRules.meta(cmd.meta());
+        Map<String, String> meta = UserRules.meta(cmd.meta(), limits);
         if (meta != null && !meta.equals(user.meta)) {
             events.add(new MetaChanged(user.userId, new LinkedHashMap<>(meta)));
         }

@@ -23,11 +23,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 abstract class ReplacementChanges extends UserChanges {
 
     @Override
-    void perform(UserCommand step, EmailClaims claims, RoleCatalog catalog) {
+    void perform(UserCommand step, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
         if (step instanceof ChangeEmailAddress c) changeEmailAddress(c, claims);
         else if (step instanceof MakeAddressPrimary c) makeAddressPrimary(c, claims);
         else if (step instanceof ChangePhoneNumber c) changePhoneNumber(c);
-        else super.perform(step, claims, catalog);
+        else super.perform(step, claims, catalog, limits);
     }
 
     void changeEmailAddress(ChangeEmailAddress cmd, EmailClaims claims) {

@@ -56,8 +56,8 @@ public class User extends ReplacementChanges {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public long handle(CreateUser cmd, TinyIds tinyIds, EmailClaims claims, RoleCatalog catalog) {
-        List<UserEvent> events = NewUser.events(cmd, tinyIds, catalog);
+    public long handle(CreateUser cmd, TinyIds tinyIds, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+        List<UserEvent> events = NewUser.events(cmd, tinyIds, catalog, limits);
         for (UserEvent event : events) {
             if (event instanceof EmailAdded added) {
                 claims.claim(added.address(), cmd.userId());
@@ -68,16 +68,16 @@ public class User extends ReplacementChanges {
     }
 
     @CommandHandler
-    public long handle(UpdateProfile cmd) {
+    public long handle(UpdateProfile cmd, UserLimits limits) {
         checkAccount(cmd);
-        updateProfile(cmd);
+        withinLimits(limits, () -> updateProfile(cmd, limits));
         return version();
     }
 
     @CommandHandler
-    public long handle(AddEmail cmd, EmailClaims claims) {
+    public long handle(AddEmail cmd, EmailClaims claims, UserLimits limits) {
         checkAccount(cmd);
-        addEmail(cmd, claims);
+        withinLimits(limits, () -> addEmail(cmd, claims));
         return version();
     }
 
@@ -103,9 +103,9 @@ public class User extends ReplacementChanges {
     }
 
     @CommandHandler
-    public long handle(MakeAddressPrimary cmd, EmailClaims claims) {
+    public long handle(MakeAddressPrimary cmd, EmailClaims claims, UserLimits limits) {
         checkAccount(cmd);
-        makeAddressPrimary(cmd, claims);
+        withinLimits(limits, () -> makeAddressPrimary(cmd, claims));
         return version();
     }
 
@@ -117,9 +117,9 @@ public class User extends ReplacementChanges {
     }
 
     @CommandHandler
-    public long handle(AddPhone cmd) {
+    public long handle(AddPhone cmd, UserLimits limits) {
         checkAccount(cmd);
-        addPhone(cmd);
+        withinLimits(limits, () -> addPhone(cmd));
         return version();
     }
 
@@ -152,30 +152,30 @@ public class User extends ReplacementChanges {
     }
 
     @CommandHandler
-    public long handle(AssignRoles cmd, RoleCatalog catalog) {
+    public long handle(AssignRoles cmd, RoleCatalog catalog, UserLimits limits) {
         checkAccount(cmd);
-        assignRoles(cmd, catalog);
+        withinLimits(limits, () -> assignRoles(cmd, catalog));
         return version();
     }
 
     @CommandHandler
-    public long handle(ChangeRoles cmd, RoleCatalog catalog) {
+    public long handle(ChangeRoles cmd, RoleCatalog catalog, UserLimits limits) {
         checkAccount(cmd);
-        changeRoles(cmd, catalog);
+        withinLimits(limits, () -> changeRoles(cmd, catalog));
         return version();
     }
 
     @CommandHandler
-    public long handle(AssignTeams cmd) {
+    public long handle(AssignTeams cmd, UserLimits limits) {
         checkAccount(cmd);
-        assignTeams(cmd);
+        withinLimits(limits, () -> assignTeams(cmd, limits));
         return version();
     }
 
     @CommandHandler
-    public long handle(RecordSignIn cmd) {
+    public long handle(RecordSignIn cmd, UserLimits limits) {
         checkAccount(cmd);
-        recordSignIn(cmd);
+        recordSignIn(cmd, limits);
         return version();
     }
 
@@ -192,7 +192,7 @@ public class User extends ReplacementChanges {
      * command, and the unit of work (events and claims) rolls back.
      */
     @CommandHandler
-    public long handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog) {
+    public long handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
         checkAccount(cmd);
         List<UserCommand> steps = cmd.steps() == null ? List.of() : cmd.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -202,9 +202,7 @@ public class User extends ReplacementChanges {
                         "revision step " + (i + 1) + " is not for user " + cmd.userId() + " in the same account");
             }
         }
-        for (UserCommand step : steps) {
-            perform(step, claims, catalog);
-        }
+        withinLimits(limits, () -> steps.forEach(step -> perform(step, claims, catalog, limits)));
         return version();
     }
 

@@ -30,6 +30,7 @@ import dev.users.events.RolesAssigned;
 import dev.users.events.TeamsAssigned;
 import dev.users.events.UserSignedIn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,9 +52,20 @@ abstract class UserChanges extends UserState {
         }
     }
 
+    /**
+     * Runs {@code change} and refuses it whole if it took the user over one of {@code limits} (its events roll back
+     * with the command). Counting afterwards, rather than before each addition, lets a revision that adds and
+     * removes in one request (v4 applies removals last) stay within the limits it ends within.
+     */
+    void withinLimits(UserLimits limits, Runnable change) {
+        UserLimits.Size before = size();
+        change.run();
+        limits.refuseGrowth(before, size());
+    }
+
     /** One step of a revision, handled exactly as the single command would be. */
-    void perform(UserCommand step, EmailClaims claims, RoleCatalog catalog) {
-        if (step instanceof UpdateProfile c) updateProfile(c);
+    void perform(UserCommand step, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+        if (step instanceof UpdateProfile c) updateProfile(c, limits);
         else if (step instanceof AddEmail c) addEmail(c, claims);
         else if (step instanceof RemoveEmail c) removeEmail(c, claims);
         else if (step instanceof MakeEmailPrimary c) makeEmailPrimary(c);
@@ -63,14 +75,14 @@ abstract class UserChanges extends UserState {
         else if (step instanceof BlockPhone c) blockPhone(c);
         else if (step instanceof UnblockPhone c) unblockPhone(c);
         else if (step instanceof AssignRoles c) assignRoles(c, catalog);
-        else if (step instanceof AssignTeams c) assignTeams(c);
+        else if (step instanceof AssignTeams c) assignTeams(c, limits);
         else if (step instanceof ChangeRoles c) changeRoles(c, catalog);
-        else if (step instanceof RecordSignIn c) recordSignIn(c);
+        else if (step instanceof RecordSignIn c) recordSignIn(c, limits);
         else throw invalid(step.getClass().getSimpleName() + " cannot be part of a revision");
     }
 
-    void updateProfile(UpdateProfile cmd) {
-        ProfileChanges.of(this, cmd).forEach(event -> apply(event));
+    void updateProfile(UpdateProfile cmd, UserLimits limits) {
+        ProfileChanges.of(this, cmd, limits).forEach(event -> apply(event));
     }
 
     void addEmail(AddEmail cmd, EmailClaims claims) {
@@ -167,20 +179,20 @@ abstract class UserChanges extends UserState {
         assignRoles(new AssignRoles(userId, accountId, List.copyOf(next)), catalog);
     }
 
-    void assignTeams(AssignTeams cmd) {
-        List<String> teams = cmd.teamIds() == null ? List.of() : List.copyOf(cmd.teamIds());
-        if (teams.stream().anyMatch(t -> t == null || t.isBlank())) {
-            throw invalid("team ids cannot be blank");
-        }
+    void assignTeams(AssignTeams cmd, UserLimits limits) {
+        List<String> teams = cmd.teamIds() == null ? List.of() : new ArrayList<>(cmd.teamIds());
+        limits.checkTeamIds(teams);
+        teams = List.copyOf(teams);
         if (!teams.equals(teamIds)) {
             apply(new TeamsAssigned(userId, teams));
         }
     }
 
-    void recordSignIn(RecordSignIn cmd) {
+    void recordSignIn(RecordSignIn cmd, UserLimits limits) {
         if (cmd.at() == null) {
             throw invalid("the sign-in time is required");
         }
+        limits.checkSignIn(cmd.at(), cmd.receivedAt());
         if (lastSignInAt != null && cmd.at().isBefore(lastSignInAt)) {
             throw invalid("sign-in at " + cmd.at() + " is before the last sign-in at " + lastSignInAt
                     + "; sign-ins cannot move backwards");

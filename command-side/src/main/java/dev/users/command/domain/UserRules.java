@@ -69,14 +69,18 @@ final class UserRules {
         return List.copyOf(sorted);
     }
 
-    /** {@code meta} itself (null stays null), or INVALID when a key or value is null. */
-    static Map<String, String> meta(Map<String, String> meta) {
+    /**
+     * {@code meta} itself (null stays null), or INVALID when a key or value is null or longer than {@code limits}
+     * allow (how many keys is counted with the user's other limits).
+     */
+    static Map<String, String> meta(Map<String, String> meta, UserLimits limits) {
         if (meta != null) {
             meta.forEach((key, value) -> {
                 if (key == null || value == null) {
                     throw invalid("meta keys and values must not be null (key '" + key + "')");
                 }
             });
+            limits.checkMeta(meta);
         }
         return meta;
     }

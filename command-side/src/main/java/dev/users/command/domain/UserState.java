@@ -63,6 +63,11 @@ public abstract class UserState {
     protected UserState() {
     }
 
+    /** How much of what {@link UserLimits} bounds this user holds. */
+    UserLimits.Size size() {
+        return new UserLimits.Size(emails.size(), phones.size(), roles.size(), teamIds.size(), meta.size());
+    }
+
     @EventSourcingHandler
     void on(UserCreated e) {
         userId = e.userId();

@@ -56,7 +56,7 @@ public class RolesController {
         JsonNode body = bodies.read(request, "role");
         ParamReader reader = new ParamReader();
         String name = reader.required(body, "name", 50);
-        String description = reader.string(body, "description", 500);
+        String description = reader.text(body, "description", 500);
         if (name != null && !ROLE_NAME.matcher(name).matches()) {
             reader.problem("name '" + name + "' must be lower-case letters, digits, '_' or '-', starting with a letter");
         }

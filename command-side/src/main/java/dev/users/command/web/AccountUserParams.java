@@ -1,6 +1,7 @@
 package dev.users.command.web;
 
 import dev.users.command.roles.AccountRoles;
+import dev.users.web.ClientText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,16 +63,20 @@ record AccountUserParams(V4UserParams user, List<String> grant, List<String> rev
         List<String> granted = new ArrayList<>();
         List<String> revoked = new ArrayList<>();
         if (roles.isArray()) {
-            for (JsonNode name : roles) {
-                if (name.isString()) {
-                    granted.add(name.asString());
-                } else {
+            for (int i = 0; i < roles.size(); i++) {
+                JsonNode name = roles.get(i);
+                if (!name.isString()) {
                     reader.problem("roles must be role names or an object of booleans");
+                } else if (reader.checked("roles[" + i + "]", name.asString(), ClientText.Kind.LINE) != null) {
+                    granted.add(name.asString());
                 }
             }
         } else if (roles.isObject()) {
             ParamReader flags = reader.nested("roles");
             roles.properties().forEach(entry -> {
+                if (!reader.keyAllowed("roles", entry.getKey())) {
+                    return;
+                }
                 Boolean on = flags.bool(roles, entry.getKey());
                 if (on != null) {
                     (on ? granted : revoked).add(entry.getKey());

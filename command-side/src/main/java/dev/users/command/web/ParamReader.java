@@ -2,6 +2,7 @@ package dev.users.command.web;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.web.ClientText;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Map;
 /**
  * Reads typed parameters out of a request object, collecting one message per problem instead of stopping at the
  * first, so that a client sees everything wrong with a request at once (422). Accepts the string forms that
- * form-encoded bodies produce ("true", "1", index-keyed objects for arrays).
+ * form-encoded bodies produce ("true", "1", index-keyed objects for arrays). Every text read through here, object
+ * keys included, passes {@link ClientText}: single-line unless read with {@link #text}; a refused one is a problem
+ * naming the field and is never returned.
  */
 public final class ParamReader {
 
@@ -46,8 +49,39 @@ public final class ParamReader {
         return prefix + field;
     }
 
-    /** Trimmed text, or null when absent or JSON null; a non-scalar is a problem. */
+    /** Trimmed single-line text, or null when absent or JSON null; a non-scalar is a problem. */
     public String string(JsonNode node, String field, int maxLength) {
+        return read(node, field, maxLength, ClientText.Kind.LINE);
+    }
+
+    /** Like {@link #string}, for free text that may span lines ({@link ClientText.Kind#TEXT}). */
+    public String text(JsonNode node, String field, int maxLength) {
+        return read(node, field, maxLength, ClientText.Kind.TEXT);
+    }
+
+    /**
+     * {@code value} when {@code kind} allows all its characters; otherwise null, with a problem naming
+     * {@code fieldName} (already prefixed, e.g. {@code emails_attributes[0].email}).
+     */
+    public String checked(String fieldName, String value, ClientText.Kind kind) {
+        String refusal = ClientText.refusal(value, kind);
+        if (refusal == null) {
+            return value;
+        }
+        problem(fieldName + " " + refusal);
+        return null;
+    }
+
+    /** Whether the object key {@code key} of {@code field} is single-line text; a problem when it is not. */
+    public boolean keyAllowed(String field, String key) {
+        String refusal = ClientText.refusal(key, ClientText.Kind.LINE);
+        if (refusal != null) {
+            problem(name(field) + " keys " + refusal);
+        }
+        return refusal == null;
+    }
+
+    private String read(JsonNode node, String field, int maxLength, ClientText.Kind kind) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -56,12 +90,13 @@ public final class ParamReader {
             problem(name(field) + " must be a string");
             return null;
         }
-        String text = value.asString().trim();
-        if (text.length() > maxLength) {
+        String text = value.asString();
+        if (text.length() > maxLength && text.trim().length() > maxLength) {
             problem(name(field) + " is longer than " + maxLength + " characters");
             return null;
         }
-        return text;
+        String allowed = checked(name(field), text, kind);
+        return allowed == null ? null : allowed.trim();
     }
 
     /** Like {@link #string} but absent, null or blank is a problem. */
@@ -93,7 +128,7 @@ public final class ParamReader {
         };
     }
 
-    /** An object of scalar values, as a string map; null when absent. */
+    /** An object of scalar values, as a string map (single-line keys, free-text values); null when absent. */
     public Map<String, String> stringMap(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -105,10 +140,17 @@ public final class ParamReader {
         }
         Map<String, String> map = new LinkedHashMap<>();
         value.properties().forEach(entry -> {
+            if (!keyAllowed(field, entry.getKey())) {
+                return;
+            }
+            String entryName = name(field) + "." + entry.getKey();
             if (entry.getValue().isValueNode() && !entry.getValue().isNull()) {
-                map.put(entry.getKey(), entry.getValue().asString());
+                String text = checked(entryName, entry.getValue().asString(), ClientText.Kind.TEXT);
+                if (text != null) {
+                    map.put(entry.getKey(), text);
+                }
             } else {
-                problem(name(field) + "." + entry.getKey() + " must be a string, number or boolean");
+                problem(entryName + " must be a string, number or boolean");
             }
         });
         return map;
@@ -138,7 +180,7 @@ public final class ParamReader {
         return items;
     }
 
-    /** An array of strings; null when absent. */
+    /** An array of trimmed single-line strings (a refused one is a problem, left out); null when absent. */
     public List<String> strings(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
@@ -149,12 +191,16 @@ public final class ParamReader {
             return null;
         }
         List<String> items = new ArrayList<>();
-        for (JsonNode item : value) {
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
             if (!item.isValueNode() || item.isNull()) {
                 problem(name(field) + " must be an array of strings");
                 return null;
             }
-            items.add(item.asString().trim());
+            String text = checked(name(field) + "[" + i + "]", item.asString(), ClientText.Kind.LINE);
+            if (text != null) {
+                items.add(text.trim());
+            }
         }
         return items;
     }

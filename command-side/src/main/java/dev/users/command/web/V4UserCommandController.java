@@ -102,12 +102,13 @@ public class V4UserCommandController {
     @PostMapping("/{id}/sign_ins")
     ResponseEntity<Map<String, Object>> signIn(@PathVariable String id, HttpServletRequest request,
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
+        Instant received = now();
         UUID userId = UserWrites.userId(id);
         ObjectNode body = bodies.read(request, "sign_in");
         ParamReader reader = new ParamReader();
         String at = reader.string(body, "at", 64);
         reader.throwIfProblems();
-        return writes.send(new RecordSignIn(userId, accountId, at == null ? now() : instant(at)),
+        return writes.send(new RecordSignIn(userId, accountId, at == null ? received : instant(at), received),
                 Surface.V4_USER, HttpStatus.CREATED);
     }
 

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,8 @@ class UserTest {
     static final String US_NUMBER = "+12015550123";
     static final String GB_NUMBER = "+442079460958";
     static final NotificationPreferences ALL = NotificationPreferences.DEFAULT;
+    /** Small limits, so that going over one takes a few items. */
+    static final UserLimits LIMITS = new UserLimits(3, 3, 2, 3, 8, 3, 8, 20, Duration.ofMinutes(5));
 
     AggregateTestFixture<User> fixture;
     InMemoryEmailClaims claims;
@@ -88,6 +91,7 @@ class UserTest {
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource(new InMemoryRoleCatalog().define(ACCOUNT, "support"));
         fixture.registerInjectableResource(new CountingTinyIds());
+        fixture.registerInjectableResource(LIMITS);
     }
 
     // ---- given events -------------------------------------------------------------------------------------------
@@ -115,6 +119,11 @@ class UserTest {
     static CreateUser create(List<NewEmail> emails, List<NewPhone> phones, List<String> roles) {
         return new CreateUser(USER, ACCOUNT, "Ann Lee", "Ann", "Lee", null, "en", null, Map.of("k", "v"), emails,
                 phones, roles, null, T0);
+    }
+
+    /** A sign-in the service received at the very instant it names. */
+    static RecordSignIn signIn(UUID account, Instant at) {
+        return new RecordSignIn(USER, account, at, at);
     }
 
     static NewEmail newEmail(UUID id, String address, boolean primary) {
@@ -259,7 +268,7 @@ class UserTest {
     @Test
     void anotherAccountsUserIsNotFound() {
         fixture.given(created(), email1())
-                .when(new RecordSignIn(USER, OTHER_ACCOUNT, T1))
+                .when(signIn(OTHER_ACCOUNT, T1))
                 .expectException(usersError(NOT_FOUND, "user not found"))
                 .expectNoEvents();
     }
@@ -279,7 +288,7 @@ class UserTest {
     @Test
     void commandsAfterRemovalFail() {
         fixture.given(created(), email1(), new UserRemoved(USER, List.of("ann@example.com"), T1))
-                .when(new RecordSignIn(USER, ACCOUNT, T2))
+                .when(signIn(ACCOUNT, T2))
                 .expectException(AggregateDeletedException.class)
                 .expectNoEvents();
     }
@@ -558,7 +567,7 @@ class UserTest {
     @Test
     void recordSignIn() {
         fixture.given(created(), email1(), new UserSignedIn(USER, null, T1))
-                .when(new RecordSignIn(USER, ACCOUNT, T2))
+                .when(signIn(ACCOUNT, T2))
                 .expectEvents(new UserSignedIn(USER, T1, T2))
                 .expectResultMessagePayload(3L);
     }
@@ -566,14 +575,14 @@ class UserTest {
     @Test
     void signInCannotMoveBackwards() {
         fixture.given(created(), email1(), new UserSignedIn(USER, null, T2))
-                .when(new RecordSignIn(USER, ACCOUNT, T1))
+                .when(signIn(ACCOUNT, T1))
                 .expectException(usersError(INVALID, T1.toString(), T2.toString(), "cannot move backwards"));
     }
 
     @Test
     void signInAtTheSameInstantChangesNothing() {
         fixture.given(created(), email1(), new UserSignedIn(USER, null, T1))
-                .when(new RecordSignIn(USER, ACCOUNT, T1))
+                .when(signIn(ACCOUNT, T1))
                 .expectNoEvents()
                 .expectResultMessagePayload(2L);
     }
@@ -617,7 +626,7 @@ class UserTest {
         fixture.given(created(), email1())
                 .when(new ReviseUser(USER, ACCOUNT, List.of(
                         profile("Ann Smith", null, null),
-                        new RecordSignIn(USER, OTHER_ACCOUNT, T1))))
+                        signIn(OTHER_ACCOUNT, T1))))
                 .expectException(usersError(INVALID, "revision step 2 is not for user " + USER))
                 .expectNoEvents();
     }
@@ -639,7 +648,7 @@ class UserTest {
     @Test
     void userThatNeverExistedIsNotFound() {
         fixture.givenNoPriorActivity()
-                .when(new RecordSignIn(USER, ACCOUNT, T1))
+                .when(signIn(ACCOUNT, T1))
                 .expectException(AggregateNotFoundException.class);
     }
 

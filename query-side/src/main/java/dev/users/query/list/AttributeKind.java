@@ -21,7 +21,8 @@ import static dev.users.query.list.Operator.NE;
 public enum AttributeKind {
     TEXT(EnumSet.allOf(Operator.class), "a text"),
     NUMBER(EnumSet.of(EQUALS, NE, LT, LTE, GT, GTE), "a whole number"),
-    TIMESTAMP(EnumSet.of(EQUALS, NE, LT, LTE, GT, GTE), "an ISO-8601 timestamp such as 2024-05-01T12:00:00Z"),
+    TIMESTAMP(EnumSet.of(EQUALS, NE, LT, LTE, GT, GTE),
+            "an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, from year 0001 to 9999"),
     BOOLEAN(EnumSet.of(EQUALS, NE), "true or false"),
     UUID_ID(EnumSet.of(EQUALS, NE), "an id"),
     /**

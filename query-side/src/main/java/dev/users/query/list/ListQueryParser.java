@@ -32,6 +32,7 @@ public final class ListQueryParser {
     }
 
     public ListQuery parse(Map<String, List<String>> params) {
+        QueryParams.checkText(params);
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
         Map<String, Operator> operators = operators(QueryParams.single(params, "ops", problems), problems);
@@ -51,8 +52,8 @@ public final class ListQueryParser {
 
     /**
      * {@code q}, stripped (an unencoded {@code +} of a phone number arrives as a space); blank means no search.
-     * Control characters are refused: the searched values are stored joined by newlines, so a search without them
-     * can never match across two values.
+     * It holds no control characters ({@link QueryParams#checkText}), which matters beyond storage: the searched
+     * values are stored joined by newlines, so a search without them can never match across two values.
      */
     private static String search(String raw, List<String> problems) {
         if (raw == null || raw.isBlank()) {
@@ -61,12 +62,9 @@ public final class ListQueryParser {
         String q = raw.strip();
         if (q.length() > MAX_SEARCH_LENGTH) {
             problems.add("q must be at most " + MAX_SEARCH_LENGTH + " characters");
-        } else if (q.chars().anyMatch(Character::isISOControl)) {
-            problems.add("q must not contain control characters");
-        } else {
-            return q;
+            return null;
         }
-        return null;
+        return q;
     }
 
     private Optional<Filter> filter(String name, List<String> values, Map<String, Operator> operators,

@@ -5,6 +5,7 @@ import dev.users.errors.UsersException;
 import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
 import dev.users.query.list.PageRequest;
+import dev.users.query.list.QueryParams;
 import dev.users.web.CallerAttributes;
 import dev.users.web.PrefixIds;
 import org.springframework.util.LinkedMultiValueMap;
@@ -41,7 +42,8 @@ public class V3UserQueryController {
      * A plain JSON array, by tiny id (creation order). IMCO's list takes no inputs and has no pagination, so
      * without {@code limit}/{@code offset} it answers every user of the account, as IMCO's clients expect. Either
      * parameter turns on paging with v4's rules ({@code limit} 1–100, default 10; {@code offset} from 0; a bad
-     * value is a 422) for accounts too large for one answer. Any other parameter is ignored.
+     * value is a 422) for accounts too large for one answer. Any other parameter is ignored, once its text passes
+     * the same check as every query parameter's.
      */
     @GetMapping
     public List<Map<String, Object>> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
@@ -58,6 +60,7 @@ public class V3UserQueryController {
 
     /** The page asked for, or null for "every user"; v3 pages by offset only (no {@code page}). */
     private static PageRequest page(MultiValueMap<String, String> params) {
+        QueryParams.checkText(params);
         MultiValueMap<String, String> paging = new LinkedMultiValueMap<>();
         for (String name : List.of("limit", "offset")) {
             if (params.containsKey(name)) {

@@ -6,6 +6,7 @@ import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.list.PageRequest;
+import dev.users.query.list.QueryParams;
 import dev.users.query.list.SqlValues;
 import dev.users.query.signin.SignInAudit;
 import dev.users.web.CallerAttributes;
@@ -74,6 +75,7 @@ public class V4UserQueryController {
     }
 
     private Map<String, Object> signIns(UUID accountId, UUID userId, MultiValueMap<String, String> params) {
+        QueryParams.checkText(params);
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
         Instant from = instant(params, "from", problems);
@@ -92,7 +94,8 @@ public class V4UserQueryController {
         try {
             return SqlValues.parseInstant(raw);
         } catch (IllegalArgumentException e) {
-            problems.add(name + " must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z");
+            problems.add(name + " must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, from year 0001 to "
+                    + "9999");
             return null;
         }
     }

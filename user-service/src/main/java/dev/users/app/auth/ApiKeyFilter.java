@@ -2,6 +2,7 @@ package dev.users.app.auth;
 
 import dev.users.app.web.ErrorBodies;
 import dev.users.web.CallerAttributes;
+import dev.users.web.ClientText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,9 +58,17 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         request.setAttribute(CallerAttributes.API_KEY_ID, caller.get().apiKeyId());
         request.setAttribute(CallerAttributes.DEFAULT_REGION, caller.get().defaultRegion());
         request.setAttribute(CallerAttributes.ADMIN, caller.get().admin());
-        String requestId = request.getHeader("X-Request-Id");
-        request.setAttribute(CallerAttributes.REQUEST_ID,
-                requestId != null && !requestId.isBlank() && requestId.length() <= 200 ? requestId : UUID.randomUUID().toString());
+        request.setAttribute(CallerAttributes.REQUEST_ID, requestId(request.getHeader("X-Request-Id")));
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The client's request id, recorded in every event's metadata; a missing one, or one that is too long or holds
+     * characters no id may ({@link ClientText}), is replaced by a random one rather than refusing the request.
+     */
+    private static String requestId(String given) {
+        boolean usable = given != null && !given.isBlank() && given.length() <= 200
+                && ClientText.refusal(given, ClientText.Kind.LINE) == null;
+        return usable ? given : UUID.randomUUID().toString();
     }
 }

@@ -3,18 +3,24 @@ package dev.users.app.web;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
@@ -22,31 +28,42 @@ import java.util.Map;
 
 /**
  * The one place where errors become HTTP answers, for both sides and both surfaces: business codes map to their
- * status, Axon's and Spring's exceptions to the status a client can act on, and anything unexpected to a logged 500.
+ * status, Axon's, Spring's and Tomcat's exceptions to the status a client can act on, and anything unexpected to a
+ * logged 500. The answer is JSON whatever the request's {@code Accept} says: an error must never fail to render.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> handle(Exception exception, HttpServletRequest request) {
-        UsersException problem = toProblem(exception);
-        if (problem == null) {
-            log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), exception);
-            return answer(request, 500, List.of("internal error"));
+    /** An HTTP status and one message per problem. */
+    record Problem(int status, List<String> messages) {
+
+        Problem(ErrorCode code, String message) {
+            this(code.status(), List.of(message));
         }
-        return answer(request, problem.code().status(), problem.messages());
     }
 
-    static ResponseEntity<Map<String, Object>> answer(HttpServletRequest request, int status, List<String> messages) {
-        return ResponseEntity.status(status).body(ErrorBodies.forPath(request.getRequestURI(), status, messages));
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, Object>> handle(Exception exception, HttpServletRequest request) {
+        Problem problem = toProblem(exception);
+        if (problem == null) {
+            log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), exception);
+            return answer(request.getRequestURI(), 500, List.of("internal error"));
+        }
+        return answer(request.getRequestURI(), problem.status(), problem.messages());
+    }
+
+    /** The error body of the surface {@code path} belongs to, always as JSON. */
+    static ResponseEntity<Map<String, Object>> answer(String path, int status, List<String> messages) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBodies.forPath(path, status, messages));
     }
 
     /** Looks through wrappers (Axon's execution exceptions, Spring's translations) for a cause we know. */
-    static UsersException toProblem(Throwable exception) {
+    static Problem toProblem(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            UsersException known = known(t);
+            Problem known = known(t);
             if (known != null) {
                 return known;
             }
@@ -54,29 +71,53 @@ public class ApiExceptionHandler {
         return null;
     }
 
-    private static UsersException known(Throwable t) {
+    private static Problem known(Throwable t) {
         if (t instanceof UsersException e) {
-            return e;
+            return new Problem(e.code().status(), e.messages());
         }
         if (t instanceof AggregateNotFoundException || t instanceof NoResourceFoundException) {
-            return new UsersException(ErrorCode.NOT_FOUND, "not found");
+            return new Problem(ErrorCode.NOT_FOUND, "not found");
         }
         if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
-            return new UsersException(ErrorCode.CONFLICT, "the user was changed concurrently; retry the request");
+            return new Problem(ErrorCode.CONFLICT, "the user was changed concurrently; retry the request");
         }
         if (t instanceof HttpMessageNotReadableException) {
-            return new UsersException(ErrorCode.MALFORMED_REQUEST, "malformed request body");
+            return new Problem(ErrorCode.MALFORMED_REQUEST, "malformed request body");
         }
-        if (t instanceof HttpMediaTypeNotSupportedException e) {
-            return new UsersException(ErrorCode.MALFORMED_REQUEST,
-                    "unsupported content type " + e.getContentType() + "; send application/json or form data");
+        if (t instanceof HttpMediaTypeNotSupportedException || t instanceof MultipartException) {
+            return new Problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported content type; send application/json or application/x-www-form-urlencoded");
+        }
+        if (t instanceof HttpMediaTypeNotAcceptableException) {
+            return new Problem(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json only");
         }
         if (t instanceof HttpRequestMethodNotSupportedException e) {
-            return new UsersException(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+            return new Problem(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
         }
         if (t instanceof MethodArgumentTypeMismatchException e) {
-            return new UsersException(ErrorCode.INVALID, "parameter " + e.getName() + " has an invalid value");
+            return new Problem(ErrorCode.INVALID, "parameter " + e.getName() + " has an invalid value");
+        }
+        if (t instanceof InvalidParameterException e) {
+            return new Problem(e.getErrorCode(), List.of(parametersProblem(e)));
+        }
+        if (t instanceof ErrorResponse e && e.getStatusCode().is4xxClientError()) {
+            HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+            String detail = e.getBody().getDetail();
+            return new Problem(e.getStatusCode().value(), List.of(detail != null ? detail
+                    : status != null ? status.getReasonPhrase() : "bad request"));
         }
         return null;
+    }
+
+    /**
+     * Tomcat could not read the query string or the form body: too many parameters, a malformed %-escape, bytes
+     * that are not UTF-8, or a form body over {@code server.tomcat.max-http-form-post-size}. Its message's first
+     * sentence says which; the rest tells an operator how to configure Tomcat, which is no business of a client's.
+     */
+    private static String parametersProblem(InvalidParameterException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int end = message.indexOf(". ");
+        String first = end < 0 ? message : message.substring(0, end + 1);
+        return "the request's parameters could not be read" + (first.isBlank() ? "" : ": " + first);
     }
 }

@@ -91,7 +91,8 @@ class V4SearchTest extends QueryTest {
         assertThat(list("/api/v4/users", "q=%20%20").path("total_count").asLong()).isEqualTo(12);
         assertThat(invalid("/api/v4/users", "q=" + "x".repeat(201)))
                 .isEqualTo("q must be at most 200 characters");
-        assertThat(invalid("/api/v4/account_users", "q=a%09b")).isEqualTo("q must not contain control characters");
+        assertThat(invalid("/api/v4/account_users", "q=a%09b"))
+                .isEqualTo("query parameter q must not contain U+0009 (a control character)");
         assertThat(invalid("/api/v4/users", "q=a&q=b")).isEqualTo("parameter q is given more than once");
     }
 
