@@ -81,10 +81,13 @@ final class BatchFlush {
             write(users);
         } catch (RuntimeException e) {
             SQLException rejection = DataRejections.of(e);
-            if (rejection == null || mode == Mode.DEAD_LETTER) {
+            if (rejection == null) {
                 throw e;
             }
             savepoints.rollBackTo(before);
+            if (mode == Mode.DEAD_LETTER) {
+                throw e; // the retry's transaction goes on: Axon keeps this letter, with the new cause
+            }
             log.warn("PostgreSQL rejected the read-model rows of a batch of {} users ({}); writing them one by one",
                     users.size(), rejection.getMessage());
             writeOneByOne(users, savepoints);

@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * kind is some user's: the same rows would fail again however often they are retried, so they are parked, while an
  * outage, a timeout or a deadlock is retried with the whole batch.
  */
-final class DataRejections {
+public final class DataRejections {
 
     private DataRejections() {
     }
@@ -18,7 +18,7 @@ final class DataRejections {
      * limit exceeded: a value too large for an index entry); null for anything else. The innermost such error, which
      * carries the server's message and detail, is the one returned.
      */
-    static SQLException of(Throwable failure) {
+    public static SQLException of(Throwable failure) {
         SQLException found = null;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -1,5 +1,6 @@
 package dev.users.app.deadletters;
 
+import dev.users.query.directory.DataRejections;
 import dev.users.query.directory.ParkedUsers;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,10 +14,13 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +53,7 @@ public class DirectoryDeadLetters implements SequencedDeadLetterQueue<EventMessa
 
     /** What a cause message is cut to: the size of {@code deadletterentry.causemessage}. */
     private static final int CAUSE_MESSAGE_SIZE = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
+    private static final Logger log = LoggerFactory.getLogger(DirectoryDeadLetters.class);
     private static final String SEQUENCES = "select distinct sequenceidentifier from deadletterentry"
             + " where processinggroup = ?";
 
@@ -62,13 +67,23 @@ public class DirectoryDeadLetters implements SequencedDeadLetterQueue<EventMessa
         this.jdbc = jdbc;
     }
 
-    /** Every event that fails is parked, its cause storable and cut to the column's size. */
+    /** Every event that fails is parked (and logged), its cause storable and cut to the column's size. */
     public static EnqueuePolicy<EventMessage<?>> enqueuePolicy() {
-        return (letter, cause) -> Decisions.enqueue(storableCause(cause));
+        return (letter, cause) -> {
+            log.warn("Event {} ({}) of user {} failed in the read models; it is parked with the user's later events",
+                    letter.message().getIdentifier(), letter.message().getPayloadType().getSimpleName(),
+                    sequenceOf(letter.message()), cause);
+            return Decisions.enqueue(storableCause(cause));
+        };
     }
 
-    /** The cause as {@code deadletterentry} can store it ({@code causemessage} is a varchar(1023)). */
-    static ThrowableCause storableCause(Throwable cause) {
+    /**
+     * The cause as {@code deadletterentry} can store it ({@code causemessage} is a varchar(1023)): PostgreSQL's own
+     * error when it rejected the rows (its message and detail, rather than the statement around it).
+     */
+    static ThrowableCause storableCause(Throwable failure) {
+        SQLException rejection = DataRejections.of(failure);
+        Throwable cause = rejection != null ? rejection : failure;
         String message = cause.getMessage();
         if (message != null && message.length() > CAUSE_MESSAGE_SIZE) {
             message = message.substring(0, CAUSE_MESSAGE_SIZE);
