@@ -4,6 +4,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.FetchUserView;
 import dev.users.query.directory.DirectoryProgress;
+import dev.users.query.directory.ParkedUsers;
 import dev.users.query.directory.UserRow;
 import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;
@@ -24,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * has applied the write's version, then renders the user in the asked surface (v4 user, v4 account user or v3
  * user). The directory is updated by an asynchronous processor: the row is read once that processor reports the
  * version committed ({@link DirectoryProgress}), and the wait gives up with NOT_READY after
- * {@code users.read-your-writes-timeout} (the writer then answers 202).
+ * {@code users.read-your-writes-timeout} (the writer then answers 202), or as soon as the row lacks the version
+ * while the user's events are parked in the dead-letter queue: the write cannot show before they are retried.
  */
 @Component
 public class UserViewQueryHandler {
@@ -32,13 +34,15 @@ public class UserViewQueryHandler {
     private final UserRows rows;
     private final RoleNames roles;
     private final DirectoryProgress progress;
+    private final ParkedUsers parked;
     private final Duration timeout;
 
-    public UserViewQueryHandler(UserRows rows, RoleNames roles, DirectoryProgress progress,
+    public UserViewQueryHandler(UserRows rows, RoleNames roles, DirectoryProgress progress, ParkedUsers parked,
                                 @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
         this.rows = rows;
         this.roles = roles;
         this.progress = progress;
+        this.parked = parked;
         this.timeout = timeout;
     }
 
@@ -68,15 +72,22 @@ public class UserViewQueryHandler {
                 found.set(row.orElseThrow(() -> notFound(query)));
             } else {
                 row.filter(r -> r.version() >= query.minVersion()).ifPresent(found::set);
+                if (found.get() == null && parked.isParked(query.userId())) {
+                    throw notReady(query, "its events are parked in the dead-letter queue");
+                }
             }
             return found.get() != null;
         }, timeout);
         if (!caughtUp) {
             // the write happened; only the read model is behind (or the row is not there yet)
-            throw new UsersException(ErrorCode.NOT_READY, "user " + query.userId() + " is not up to date in"
-                    + " reads yet (version " + query.minVersion() + " after " + timeout.toMillis() + " ms)");
+            throw notReady(query, "after " + timeout.toMillis() + " ms");
         }
         return found.get();
+    }
+
+    private static UsersException notReady(FetchUserView query, String why) {
+        return new UsersException(ErrorCode.NOT_READY, "user " + query.userId() + " is not up to date in reads yet"
+                + " (version " + query.minVersion() + ", " + why + ")");
     }
 
     private static UsersException notFound(FetchUserView query) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,7 @@ import java.util.function.Supplier;
  * handled again after they were applied (a direct call, a token moved back without a reset) find one, which is then
  * written over only if it is older.
  */
-final class DirectoryBatch {
+final class DirectoryBatch implements BatchWrites {
 
     private final DirectoryStore store;
     private final Map<UUID, Entry> entries = new LinkedHashMap<>();
@@ -73,21 +74,38 @@ final class DirectoryBatch {
         entries.get(row.userId).removedBy = sequence;
     }
 
+    @Override
+    public List<UUID> users() {
+        List<UUID> users = new ArrayList<>();
+        entries.forEach((user, entry) -> {
+            if (entry.removedBy != null || entry.row != null && entry.dirty) {
+                users.add(user);
+            }
+        });
+        return users;
+    }
+
     /**
-     * Writes the batch: new rows, changed rows, removals, then the accounts' user counts, which move only by the
-     * rows that really appeared or disappeared.
+     * Writes the rows of the users {@code only} accepts: new rows, changed rows, removals, then the accounts' user
+     * counts, which move only by the rows that really appeared or disappeared. Writes nothing in memory, so it may be
+     * called again after the transaction went back to a savepoint.
      */
-    void flush() {
+    @Override
+    public void write(Predicate<UUID> only) {
         List<DirectoryRow> inserts = new ArrayList<>();
         List<DirectoryRow> updates = new ArrayList<>();
         List<DirectoryRow> overwrites = new ArrayList<>();
         List<Removal> removals = new ArrayList<>();
         for (Entry entry : entries.values()) {
+            if (entry.row == null || !only.test(entry.row.userId)) {
+                continue;
+            }
             if (entry.removedBy != null) {
                 // also for a row created in this batch: normally that deletes nothing and counts nothing, but when
                 // the creation was handled again (see above) the stored row must go, and its account counts one less
                 removals.add(new Removal(entry.row.userId, entry.row.accountId, entry.removedBy));
-            } else if (entry.row != null && entry.dirty) {
+            } else if (entry.dirty) {
+                entry.row.makeStorable();
                 (entry.stored ? updates : inserts).add(entry.row);
             }
         }

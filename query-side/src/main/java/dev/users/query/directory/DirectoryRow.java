@@ -4,6 +4,7 @@ import dev.users.events.NotificationPreferences;
 import dev.users.events.UserCreated;
 import dev.users.query.directory.UserRow.Email;
 import dev.users.query.directory.UserRow.Phone;
+import dev.users.query.list.SqlValues;
 import dev.users.web.PrefixIds;
 
 import java.time.Instant;
@@ -11,9 +12,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+
+import static dev.users.query.list.SqlValues.storable;
 
 /**
  * A {@code user_directory} row while a batch changes it, in memory: events are applied here and the row is written
@@ -98,17 +102,39 @@ final class DirectoryRow {
         return row;
     }
 
+    /** True when the row has applied the event with {@code sequence} already (or a later one): a redelivery. */
+    boolean hasSeen(long sequence) {
+        return sequence <= version;
+    }
+
     /**
-     * Makes {@code sequence} the row's version when the row has not seen it yet; false for a redelivered (or older)
-     * event, which must then change nothing.
+     * Records that the event with {@code sequence} is applied. Called after its change, never before: an event
+     * whose change threw is then not counted as applied, and applies when it is handled again (a dead letter).
      */
-    boolean advance(long sequence, Instant at) {
-        if (sequence <= version) {
-            return false;
-        }
+    void applied(long sequence, Instant at) {
         version = sequence;
         updatedAt = at;
-        return true;
+    }
+
+    /**
+     * Makes every text of the row storable ({@link SqlValues#storable(String)}), just before it is written: the
+     * directory row's columns, its jsonb children and meta, and so the lookup row derived from them.
+     */
+    void makeStorable() {
+        name = storable(name);
+        firstName = storable(firstName);
+        lastName = storable(lastName);
+        timeZone = storable(timeZone);
+        timeZoneId = storable(timeZoneId);
+        preferredLanguage = storable(preferredLanguage);
+        meta = storable(meta);
+        roles = storable(roles);
+        teamIds = storable(teamIds);
+        emails.replaceAll(e -> e.email() == storable(e.email()) ? e
+                : new Email(e.id(), storable(e.email()), e.primary()));
+        phones.replaceAll(p -> p.phone() == storable(p.phone()) && p.country() == storable(p.country()) ? p
+                : new Phone(p.id(), p.prefixId(), storable(p.phone()), p.primary(), storable(p.country()),
+                p.blocked()));
     }
 
     void notifications(NotificationPreferences preferences) {
@@ -119,37 +145,42 @@ final class DirectoryRow {
         notifyVoice = n.voice();
     }
 
+    // The changes below either throw before they touch the row or cannot throw (the new child is made first;
+    // ids are compared with Objects.equals): an event whose handler threw has left the row as it was.
+
     /** A new primary email demotes every earlier one. */
     void addEmail(UUID id, String address, boolean primary) {
+        Email added = new Email(id, address, primary);
         if (primary) {
             emails.replaceAll(e -> new Email(e.id(), e.email(), false));
         }
-        emails.add(new Email(id, address, primary));
+        emails.add(added);
     }
 
     void removeEmail(UUID id) {
-        emails.removeIf(e -> e.id().equals(id));
+        emails.removeIf(e -> Objects.equals(e.id(), id));
     }
 
     /** Only the email with {@code id} is primary afterwards (none when no email has that id). */
     void primaryEmail(UUID id) {
-        emails.replaceAll(e -> new Email(e.id(), e.email(), e.id().equals(id)));
+        emails.replaceAll(e -> new Email(e.id(), e.email(), Objects.equals(e.id(), id)));
     }
 
     /** A new primary phone demotes every earlier one. */
     void addPhone(UUID id, String number, String country, boolean primary) {
+        Phone added = new Phone(id, PrefixIds.of(PrefixIds.PHONE, id), number, primary, country, false);
         if (primary) {
             phones.replaceAll(p -> withPrimary(p, false));
         }
-        phones.add(new Phone(id, PrefixIds.of(PrefixIds.PHONE, id), number, primary, country, false));
+        phones.add(added);
     }
 
     void removePhone(UUID id) {
-        phones.removeIf(p -> p.id().equals(id));
+        phones.removeIf(p -> Objects.equals(p.id(), id));
     }
 
     void primaryPhone(UUID id) {
-        phones.replaceAll(p -> withPrimary(p, p.id().equals(id)));
+        phones.replaceAll(p -> withPrimary(p, Objects.equals(p.id(), id)));
     }
 
     void blocked(UUID id, boolean blocked) {
@@ -165,7 +196,7 @@ final class DirectoryRow {
     }
 
     private void changePhone(UUID id, UnaryOperator<Phone> change) {
-        phones.replaceAll(p -> p.id().equals(id) ? change.apply(p) : p);
+        phones.replaceAll(p -> Objects.equals(p.id(), id) ? change.apply(p) : p);
     }
 
     private static Phone withPrimary(Phone p, boolean primary) {

@@ -177,13 +177,15 @@ public class UserDirectoryProjection {
 
     /**
      * Applies {@code change} (of the columns in {@code group}) to the user's row, unless there is none or it has
-     * seen this event already.
+     * seen this event already. The version moves only once the change is made: a change that throws (the event is
+     * then dead-lettered) leaves the row as it was, so the event applies in full when it is retried.
      */
     private void change(UserEvent event, long sequence, Instant at, RowChange group, Consumer<DirectoryRow> change) {
         batches.apply(batch -> {
             DirectoryRow row = batch.row(event.userId());
-            if (row != null && row.advance(sequence, at)) {
+            if (row != null && !row.hasSeen(sequence)) {
                 change.accept(row);
+                row.applied(sequence, at);
                 row.changes.add(group);
                 batch.changed(row);
             }

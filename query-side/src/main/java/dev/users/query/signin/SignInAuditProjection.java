@@ -20,7 +20,7 @@ import java.util.UUID;
  * In the directory's processing group on purpose: one batch transaction updates both, so a writer that waits for
  * the directory's version also sees the audit row, and the account comes from the directory row the same batch
  * holds (created earlier in the batch, or loaded with the batch's other users), without a query of its own.
- * Rows are collected per batch and inserted together before the batch commits.
+ * Rows are collected per batch and inserted together with the batch's directory rows before it commits.
  */
 @Component
 @ProcessingGroup("user-directory")
@@ -47,11 +47,11 @@ public class SignInAuditProjection {
         SignInRow row = new SignInRow(eventId, event.userId(), accountId, event.previousSignInAt(),
                 event.signedInAt(), at, apiKeyId);
         if (CurrentUnitOfWork.isStarted()) {
-            DirectoryBatches.perUnitOfWork(BATCH, root -> new SignInRows(), rows -> rows.insert(jdbc)).add(row);
+            directory.writes(BATCH, () -> new SignInRows(jdbc)).add(row);
         } else {
-            SignInRows rows = new SignInRows();
+            SignInRows rows = new SignInRows(jdbc);
             rows.add(row);
-            rows.insert(jdbc);
+            rows.write(user -> true);
         }
     }
 

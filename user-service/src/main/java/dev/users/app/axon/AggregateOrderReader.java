@@ -2,8 +2,6 @@ package dev.users.app.axon;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
@@ -25,8 +23,7 @@ import java.util.concurrent.BlockingQueue;
  */
 final class AggregateOrderReader implements Runnable {
 
-    private static final String EVENTS = "select globalindex, type, aggregateidentifier, sequencenumber,"
-            + " eventidentifier, timestamp, payloadtype, payloadrevision, payload, metadata from domainevententry"
+    private static final String EVENTS = "select " + StoredEvents.COLUMNS + " from domainevententry"
             + " order by aggregateidentifier, sequencenumber";
     /** Chunks read ahead of the one being handled: enough to keep both threads busy, little memory (see CHUNK). */
     private static final int AHEAD = 1;
@@ -96,7 +93,7 @@ final class AggregateOrderReader implements Runnable {
                         }
                         lastAggregate = aggregate;
                         seen.add(rs.getLong("globalindex"));
-                        chunk.add(entry(rs, aggregate));
+                        chunk.add(StoredEvents.entry(rs));
                     }
                     if (!chunk.isEmpty()) {
                         chunks.put(deserialized(chunk));
@@ -111,20 +108,6 @@ final class AggregateOrderReader implements Runnable {
 
     /** Deserialized here, on the reading thread, rather than lazily by the handlers on the rebuilding one. */
     private List<DomainEventMessage<?>> deserialized(List<DomainEventData<?>> entries) {
-        List<DomainEventMessage<?>> messages = new ArrayList<>(entries.size());
-        EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer, upcasters)
-                .forEachRemaining(message -> {
-                    message.getPayload();
-                    message.getMetaData();
-                    message.getTimestamp();
-                    messages.add(message);
-                });
-        return messages;
-    }
-
-    private static DomainEventData<?> entry(ResultSet rs, String aggregate) throws SQLException {
-        return new GenericDomainEventEntry<>(rs.getString("type"), aggregate, rs.getLong("sequencenumber"),
-                rs.getString("eventidentifier"), rs.getString("timestamp"), rs.getString("payloadtype"),
-                rs.getString("payloadrevision"), rs.getBytes("payload"), rs.getBytes("metadata"));
+        return StoredEvents.deserialized(entries, serializer, upcasters);
     }
 }

@@ -1,5 +1,6 @@
 package dev.users.app.axon;
 
+import dev.users.query.directory.DirectoryBatches;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
@@ -26,7 +27,9 @@ import java.util.function.BooleanSupplier;
  * write.
  * <p>
  * The writes run in the caller's transaction (the one in which the processor stores its first token), so the read
- * models and the token that says how far they reach commit together, or not at all. The token reaches the highest
+ * models and the token that says how far they reach commit together, or not at all. The handlers are the
+ * processor's dead-lettering ones: an event that fails parks its user (in the same transaction) as it would in the
+ * processor, and so does a user whose rows PostgreSQL rejects when a chunk is written. The token reaches the highest
  * index read; indexes below it that the reader's snapshot lacked (appends still in flight, or rolled back) are its
  * gaps, which the processor then reads as usual.
  */
@@ -98,6 +101,7 @@ final class AggregateOrderRebuild {
 
     private static void handle(List<DomainEventMessage<?>> messages, EventHandlerInvoker handlers) {
         BatchingUnitOfWork<DomainEventMessage<?>> unit = new BatchingUnitOfWork<>(messages);
+        unit.resources().put(DirectoryBatches.IN_LONGER_TRANSACTION, true);
         ResultMessage<?> result = unit.executeWithResult(() -> {
             handlers.handle(unit.getMessage(), Segment.ROOT_SEGMENT);
             return null;

@@ -91,7 +91,8 @@ public class AxonConfiguration {
 
     /**
      * Axon's default only logs a failing event handler and moves on, which silently loses read-model data.
-     * Propagating makes the processor retry the batch (with back-off) until the handler succeeds.
+     * Propagating makes the processor retry the batch (with back-off) until the handler succeeds. The read models'
+     * group has a dead-letter queue instead (DeadLetterConfiguration): a failing event parks its user.
      */
     @Bean
     ConfigurerModule propagateProjectionErrors() {

@@ -1,7 +1,9 @@
 package dev.users.app.axon;
 
+import dev.users.app.deadletters.DirectoryDeadLetters;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -31,6 +33,7 @@ public class DirectoryProcessorConfiguration {
     @Bean
     ConfigurerModule userDirectoryProcessor(ObjectProvider<StoreEventSource> source,
                                             ObjectProvider<TokenStore> tokenStore, DataSource dataSource,
+                                            DirectoryDeadLetters deadLetters,
                                             @Value("${users.directory.batch-size:500}") int batchSize,
                                             @Value("${users.event-store.fetch-size:1000}") int fetchSize) {
         String name = UserDirectoryProjection.GROUP;
@@ -39,7 +42,13 @@ public class DirectoryProcessorConfiguration {
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize)
                         .andInitialSegmentsCount(1)
-                        .andInitialTrackingToken(store -> firstToken(store, tokenStore.getObject(), c,
+                        // another node may have parked users while this one did not hold the segment
+                        .andEventTrackerStatusChangeListener(statuses -> {
+                            if (statuses.values().stream().anyMatch(EventTrackerStatus::trackerAdded)) {
+                                deadLetters.forgetParked();
+                            }
+                        })
+                        .andInitialTrackingToken(store -> firstToken(store, tokenStore.getObject(), c, deadLetters,
                                 new AggregateOrderRebuild(dataSource, c.eventSerializer(), c.upcasterChain(),
                                         fetchSize))));
     }
@@ -47,13 +56,16 @@ public class DirectoryProcessorConfiguration {
     /**
      * Axon asks for this token when the processor has none (it then stores it, in the same transaction), and again
      * on resetTokens(), which replays event by event as usual: its reset handlers empty the tables after this.
+     * A build from nothing handles every stored event again, those parked in the dead-letter queue too: the queue is
+     * emptied first (in the same transaction), and what fails again is parked again.
      */
     private static TrackingToken firstToken(StreamableMessageSource<TrackedEventMessage<?>> store, TokenStore tokens,
                                             org.axonframework.config.Configuration axon,
-                                            AggregateOrderRebuild rebuild) {
+                                            DirectoryDeadLetters deadLetters, AggregateOrderRebuild rebuild) {
         String name = UserDirectoryProjection.GROUP;
         if (tokens.fetchSegments(name).length == 0) {
             try {
+                deadLetters.clear();
                 TrackingEventProcessor processor = axon.eventProcessingConfiguration()
                         .eventProcessor(name, TrackingEventProcessor.class).orElseThrow();
                 TrackingToken built = rebuild.rebuild(name, processor.eventHandlerInvoker(), processor::isRunning);

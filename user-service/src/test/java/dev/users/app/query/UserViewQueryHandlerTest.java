@@ -9,6 +9,7 @@ import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
 import dev.users.query.UserViewQueryHandler;
 import dev.users.query.directory.DirectoryProgress;
+import dev.users.query.directory.ParkedUsers;
 import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -40,6 +41,9 @@ class UserViewQueryHandlerTest extends QueryTest {
 
     @Autowired
     DirectoryProgress progress;
+
+    @Autowired
+    ParkedUsers parked;
 
     @Test
     void answersWithTheV4UserOnceTheDirectoryHasTheVersion() {
@@ -89,7 +93,7 @@ class UserViewQueryHandlerTest extends QueryTest {
         UUID userId = UUID.randomUUID();
         history(userId).append(created(userId, account.id(), 1, "Behind", BASE));
         awaitVersion(userId, 0);
-        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, roles, progress, Duration.ofMillis(50));
+        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, roles, progress, parked, Duration.ofMillis(50));
 
         assertThat(problem(() -> impatient.handle(new FetchUserView(Surface.V4_USER, account.id(), userId, 3))).code())
                 .isEqualTo(ErrorCode.NOT_READY);
