@@ -22,6 +22,7 @@ final class OrphanedPostmaster {
     static final String PID_FILE = "postmaster.pid";
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(15);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
 
     private OrphanedPostmaster() {
     }
@@ -55,8 +56,17 @@ final class OrphanedPostmaster {
                 notes.add("Removed the stale " + pidFile + ": its pid " + pid.get() + " is now "
                         + process.get().info().command().orElse("another process") + ", not a server of this directory");
             }
-            case UNKNOWN -> notes.add(pidFile + " names process " + pid.get() + ", which this service cannot inspect; "
-                    + "PostgreSQL decides whether it still owns the directory");
+            case UNKNOWN -> {
+                // most often a server that is still exiting (killed along with its service a moment ago): it shows
+                // no command line any more
+                if (awaitExit(List.of(process.get()), EXIT_WAIT)) {
+                    notes.add("The last PostgreSQL server on " + pgData + " (pid " + pid.get() + ") was still "
+                            + "exiting; it recovers from its write-ahead log");
+                } else {
+                    notes.add(pidFile + " names process " + pid.get() + ", which this service cannot inspect; "
+                            + "PostgreSQL decides whether it still owns the directory");
+                }
+            }
         }
     }
 

@@ -152,6 +152,12 @@ class CrashRecoveryIT {
                     + "count(*) AS n FROM user_directory GROUP BY account_id) d USING (account_id) "
                     + "WHERE coalesce(c.user_count, 0) <> coalesce(d.n, 0)"))
                     .as("accounts whose user count differs from their directory rows").isEmpty();
+            String lastEvents = "user_directory d JOIN (SELECT aggregateidentifier, max(sequencenumber) AS last "
+                    + "FROM domainevententry GROUP BY aggregateidentifier) e ON e.aggregateidentifier = d.user_id::text";
+            assertThat(rows(sql, "SELECT count(*) FROM " + lastEvents))
+                    .isEqualTo(rows(sql, "SELECT count(*) FROM user_directory"));
+            assertThat(rows(sql, "SELECT user_id FROM " + lastEvents + " WHERE d.version <> e.last"))
+                    .as("users whose read model is not at their last stored event").isEmpty();
             assertThat(rows(sql, "SELECT user_id || ' ' || signed_in_at FROM sign_in_audit "
                     + "GROUP BY user_id, signed_in_at HAVING count(*) > 1")).as("sign-ins audited twice").isEmpty();
 
