@@ -30,12 +30,27 @@ final class DataDirectoryLock implements AutoCloseable {
     // start in this JVM on the same directory is refused from this set, without opening the file.
     private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
 
+    private static final String RUNNING = " (running)";
+    private static final String STOPPED = " (stopped cleanly)";
+
     private final Path directory;
     private final FileChannel channel;
+    private final String holder;
+    private final boolean previousStoppedCleanly;
 
-    private DataDirectoryLock(Path directory, FileChannel channel) {
+    private DataDirectoryLock(Path directory, FileChannel channel, String holder, boolean previousStoppedCleanly) {
         this.directory = directory;
         this.channel = channel;
+        this.holder = holder;
+        this.previousStoppedCleanly = previousStoppedCleanly;
+    }
+
+    /**
+     * Whether the service that held the lock before released it by stopping cleanly: false after a crash (and on a
+     * directory without a lock file, where nothing is known), when whatever it left behind must be cleared away.
+     */
+    boolean previousStoppedCleanly() {
+        return previousStoppedCleanly;
     }
 
     /** Takes the lock of this data directory (creating the directory), or throws {@link DataDirectoryInUse}. */
@@ -57,27 +72,38 @@ final class DataDirectoryLock implements AutoCloseable {
         try {
             channel = FileChannel.open(directory.resolve(FILE_NAME), CREATE, READ, WRITE);
             FileLock lock = channel.tryLock();
+            String previous = contents(channel);
             if (lock == null) {
-                String owner = contents(channel);
                 channel.close();
-                throw new DataDirectoryInUse(directory, owner.isEmpty() ? "another process" : owner);
+                throw new DataDirectoryInUse(directory,
+                        previous.isEmpty() ? "another process" : previous.replace(RUNNING, ""));
             }
-            // for the message of a start refused while this one runs
-            byte[] owner = ("users service, pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8);
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(owner), 0);
-            return new DataDirectoryLock(directory, channel);
+            // who holds it, for the message of a start refused meanwhile; on a clean stop, that it stopped cleanly
+            String holder = "users service, pid " + ProcessHandle.current().pid();
+            write(channel, holder + RUNNING);
+            return new DataDirectoryLock(directory, channel, holder, previous.endsWith(STOPPED));
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock the data directory " + directory, e);
         }
     }
 
-    /** Releases the lock: only once this service's PostgreSQL has stopped. */
+    /** Releases the lock, noting a clean stop: only once this service's PostgreSQL has stopped. */
     @Override
     public void close() {
-        try {
-            channel.close();
+        release(true);
+    }
+
+    /** Releases the lock after a start that failed: what a crash before it left is still to be cleared away. */
+    void releaseAfterFailedStart() {
+        release(previousStoppedCleanly);
+    }
+
+    private void release(boolean stoppedCleanly) {
+        try (channel) {
+            if (stoppedCleanly) {
+                write(channel, holder + STOPPED);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot release the lock of " + directory, e);
         } finally {
@@ -97,6 +123,11 @@ final class DataDirectoryLock implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate(200);
         channel.read(buffer, 0);
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
+    }
+
+    private static void write(FileChannel channel, String contents) throws IOException {
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(contents.getBytes(StandardCharsets.UTF_8)), 0);
     }
 
     private static void closeQuietly(FileChannel channel) {

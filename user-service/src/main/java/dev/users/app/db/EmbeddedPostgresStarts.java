@@ -56,8 +56,9 @@ final class EmbeddedPostgresStarts {
     }
 
     /**
-     * With the lock held, whatever a service that died left on the directory is cleared away first (its server, its
-     * token claims); PostgreSQL's own crash recovery does the rest, within {@code users.embedded.startup-wait}.
+     * With the lock held, whatever a service that died left on the directory is cleared away (its server first, its
+     * token claims once the server runs); PostgreSQL's own crash recovery does the rest, within
+     * {@code users.embedded.startup-wait}. After a clean stop that is one look for a {@code postmaster.pid}.
      */
     private static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings, DataDirectoryLock lock) {
         try {
@@ -65,13 +66,15 @@ final class EmbeddedPostgresStarts {
             RecoveryNotes notes = new RecoveryNotes();
             OrphanedPostmaster.stopIfRunning(settings.dataDir(), notes);
             EmbeddedPostgres postgres = startServer(settings);
-            AbandonedTokenClaims.release(postgres, notes);
+            if (!lock.previousStoppedCleanly()) {
+                AbandonedTokenClaims.release(postgres, notes);
+            }
             return new EmbeddedPostgresServer(postgres, lock, notes);
         } catch (IOException e) {
-            lock.close();
+            lock.releaseAfterFailedStart();
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + settings.dataDir(), e);
         } catch (RuntimeException e) {
-            lock.close();
+            lock.releaseAfterFailedStart();
             throw e;
         }
     }

@@ -19,7 +19,7 @@ class DataDirectoryLockTest {
     void aSecondLockOfTheDirectoryIsRefusedUntilTheFirstIsReleased() throws Exception {
         DataDirectoryLock first = DataDirectoryLock.acquire(dataDir);
         assertThat(Files.readString(dataDir.resolve(DataDirectoryLock.FILE_NAME)))
-                .isEqualTo("users service, pid " + ProcessHandle.current().pid());
+                .isEqualTo("users service, pid " + ProcessHandle.current().pid() + " (running)");
 
         assertThatThrownBy(() -> DataDirectoryLock.acquire(dataDir.resolve("..").resolve(dataDir.getFileName())))
                 .isInstanceOf(DataDirectoryLock.DataDirectoryInUse.class)
@@ -27,6 +27,24 @@ class DataDirectoryLockTest {
 
         first.close();
         DataDirectoryLock.acquire(dataDir).close();
+    }
+
+    @Test
+    void aCleanStopIsKnownToTheNextHolderAndACrashIsNot() throws Exception {
+        try (DataDirectoryLock first = DataDirectoryLock.acquire(dataDir)) {
+            assertThat(first.previousStoppedCleanly()).as("nothing is known of a directory's first holder").isFalse();
+        }
+        try (DataDirectoryLock second = DataDirectoryLock.acquire(dataDir)) {
+            assertThat(second.previousStoppedCleanly()).isTrue();
+        }
+        // what a holder killed while it ran leaves in the file
+        Files.writeString(dataDir.resolve(DataDirectoryLock.FILE_NAME), "users service, pid 4242 (running)");
+        DataDirectoryLock afterCrash = DataDirectoryLock.acquire(dataDir);
+        assertThat(afterCrash.previousStoppedCleanly()).isFalse();
+        afterCrash.releaseAfterFailedStart();
+        try (DataDirectoryLock afterFailedStart = DataDirectoryLock.acquire(dataDir)) {
+            assertThat(afterFailedStart.previousStoppedCleanly()).as("a failed start cleared nothing away").isFalse();
+        }
     }
 
     @Test
