@@ -5,6 +5,7 @@ import dev.users.app.support.Http;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WriteLoad {
 
-    /** Sign-ins move forward only: each user's come at strictly later instants. */
-    private static final Instant FIRST_SIGN_IN = Instant.parse("2030-01-01T00:00:00Z");
+    /** Sign-ins move forward only, and none lies ahead of the service's clock: a day ago, then a second apart. */
+    private final Instant firstSignIn = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
     private static final int MAX_REQUESTS_PER_CLIENT = 20_000;
 
     private final Http http;
@@ -148,7 +149,7 @@ final class WriteLoad {
     }
 
     private void signIn(WrittenUser user) {
-        Instant at = FIRST_SIGN_IN.plusSeconds(user.signIns.size() + 1L);
+        Instant at = firstSignIn.plusSeconds(user.signIns.size() + 1L);
         user.unansweredSignIn = at;
         Http.Response response = http.post("/api/v4/users/" + user.id + "/sign_ins", Map.of("at", at.toString()));
         user.unansweredSignIn = null;
