@@ -1,7 +1,6 @@
 package dev.users.app.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -11,23 +10,24 @@ import org.springframework.core.env.Environment;
 /**
  * Runs on a real PostgreSQL under {@code users.data-dir} when no {@code spring.datasource.url} is given, so that
  * the service runs (and its tests pass) on a machine with nothing but a JDK. The data directory is kept between
- * starts, so users survive a restart.
+ * starts, so users survive a restart, and a start after a crash first clears what the dead service left running on
+ * it ({@link EmbeddedPostgresStarts}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
 public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment environment) {
+    EmbeddedPostgresServer embeddedPostgres(Environment environment) {
         return EmbeddedPostgresStarts.obtain(EmbeddedPostgresSettings.from(environment));
     }
 
     /** Spring Boot's {@code spring.datasource.hikari} settings are bound onto it, as onto the pool Boot would build. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setJdbcUrl(postgres.jdbcUrl());
         pool.setUsername("postgres");
         pool.setPoolName("users-embedded");
         return pool;

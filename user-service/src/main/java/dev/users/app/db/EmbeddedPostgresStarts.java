@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EmbeddedPostgresStarts {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresStarts.class);
-    private static final Map<EmbeddedPostgresSettings, CompletableFuture<EmbeddedPostgres>> STARTING =
+    private static final Map<EmbeddedPostgresSettings, CompletableFuture<EmbeddedPostgresServer>> STARTING =
             new ConcurrentHashMap<>();
 
     static {
@@ -31,52 +31,90 @@ final class EmbeddedPostgresStarts {
     private EmbeddedPostgresStarts() {
     }
 
-    /** Begins starting a server with these settings in the background, unless one is already on its way. */
+    /**
+     * Begins starting a server with these settings in the background, unless one is already on its way. The data
+     * directory's lock is taken first, here, so that a start on a directory another service uses fails at once.
+     */
     static void begin(EmbeddedPostgresSettings settings) {
-        STARTING.computeIfAbsent(settings, s -> CompletableFuture.supplyAsync(() -> start(s)));
+        STARTING.computeIfAbsent(settings, s -> {
+            DataDirectoryLock lock = DataDirectoryLock.acquire(s.serviceDir());
+            return CompletableFuture.supplyAsync(() -> start(s, lock));
+        });
     }
 
     /** The server with these settings: the one begun earlier, or one started now. */
-    static EmbeddedPostgres obtain(EmbeddedPostgresSettings settings) {
-        CompletableFuture<EmbeddedPostgres> started = STARTING.remove(settings);
+    static EmbeddedPostgresServer obtain(EmbeddedPostgresSettings settings) {
+        CompletableFuture<EmbeddedPostgresServer> started = STARTING.remove(settings);
         try {
-            return started != null ? started.join() : start(settings);
+            EmbeddedPostgresServer server = started != null ? started.join()
+                    : start(settings, DataDirectoryLock.acquire(settings.serviceDir()));
+            server.recoveryNotes().logTo(log);
+            return server;
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    private static EmbeddedPostgres start(EmbeddedPostgresSettings settings) {
+    /**
+     * With the lock held, whatever a service that died left on the directory is cleared away (its server first, its
+     * token claims once the server runs); PostgreSQL's own crash recovery does the rest, within
+     * {@code users.embedded.startup-wait}. After a clean stop that is one look for a {@code postmaster.pid}.
+     */
+    private static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings, DataDirectoryLock lock) {
         try {
             Files.createDirectories(settings.dataDir());
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(settings.dataDir())
-                    .setCleanDataDirectory(false)
-                    // zonky turns both off (-F, synchronous_commit=off) for test speed; an acknowledged write must
-                    // survive a crash, so they are on unless a test profile explicitly trades that away
-                    .setServerConfig("fsync", settings.fsync())
-                    .setServerConfig("synchronous_commit", settings.synchronousCommit())
-                    .setServerConfig("max_connections", "100")
-                    // zonky's own JVM shutdown hook stops the server at once, in parallel with Spring's: requests
-                    // and the event processor then lost their database mid-shutdown. The context stops it instead,
-                    // last (EmbeddedPostgresConfiguration), after the web server and the processors.
-                    .setRegisterShutdownHook(false);
-            if (settings.port() > 0) {
-                builder.setPort(settings.port());
+            RecoveryNotes notes = new RecoveryNotes();
+            OrphanedPostmaster.stopIfRunning(settings.dataDir(), notes);
+            EmbeddedPostgres postgres = startServer(settings);
+            if (!lock.previousStoppedCleanly()) {
+                AbandonedTokenClaims.release(postgres, notes);
             }
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), settings.dataDir());
-            return postgres;
+            return new EmbeddedPostgresServer(postgres, lock, notes);
         } catch (IOException e) {
+            lock.releaseAfterFailedStart();
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + settings.dataDir(), e);
+        } catch (RuntimeException e) {
+            lock.releaseAfterFailedStart();
+            throw e;
         }
     }
 
-    private static void close(EmbeddedPostgres postgres) {
+    private static EmbeddedPostgres startServer(EmbeddedPostgresSettings settings) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(settings.dataDir())
+                .setCleanDataDirectory(false)
+                // zonky turns both off (-F, synchronous_commit=off) for test speed; an acknowledged write must
+                // survive a crash, so they are on unless a test profile explicitly trades that away
+                .setServerConfig("fsync", settings.fsync())
+                .setServerConfig("synchronous_commit", settings.synchronousCommit())
+                .setServerConfig("max_connections", "100")
+                .setPGStartupWait(settings.startupWait())
+                // zonky's own JVM shutdown hook stops the server at once, in parallel with Spring's: requests
+                // and the event processor then lost their database mid-shutdown. The context stops it instead,
+                // last (EmbeddedPostgresConfiguration), after the web server and the processors.
+                .setRegisterShutdownHook(false);
+        if (settings.port() > 0) {
+            builder.setPort(settings.port());
+        }
+        EmbeddedPostgres postgres;
         try {
-            postgres.close();
-        } catch (IOException e) {
-            log.warn("could not stop the embedded PostgreSQL on port {}", postgres.getPort(), e);
+            postgres = builder.start();
+        } catch (IOException | RuntimeException e) {
+            // a server that did not become ready in time is not left running on the directory
+            RecoveryNotes notes = new RecoveryNotes();
+            OrphanedPostmaster.stopIfRunning(settings.dataDir(), notes);
+            notes.logTo(log);
+            throw e;
+        }
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), settings.dataDir());
+        return postgres;
+    }
+
+    private static void close(EmbeddedPostgresServer server) {
+        try {
+            server.close();
+        } catch (RuntimeException e) {
+            log.warn("could not stop the embedded PostgreSQL on port {}", server.port(), e);
         }
     }
 }
