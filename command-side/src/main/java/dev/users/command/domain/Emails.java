@@ -1,6 +1,5 @@
 package dev.users.command.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 
@@ -13,8 +12,6 @@ import java.util.UUID;
  * A user's emails in the order they were added. Queries serve the command handlers; the mutators are called only
  * from event sourcing handlers and apply facts without re-checking them.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Emails {
 
     private List<UserEmail> items = new ArrayList<>();

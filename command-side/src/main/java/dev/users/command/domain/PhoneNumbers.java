@@ -5,20 +5,21 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import org.springframework.stereotype.Component;
 
 import java.util.Locale;
 
 /** Parses and validates phone numbers with libphonenumber. Stateless and thread-safe. */
-@Component
-public class PhoneNumbers {
+public final class PhoneNumbers {
 
     public static final String DEFAULT_REGION = "US";
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    private PhoneNumbers() {
+    }
+
     /** {@link #parse(String, String)} in the {@link #DEFAULT_REGION}. */
-    public ParsedPhone parse(String raw) {
+    public static ParsedPhone parse(String raw) {
         return parse(raw, DEFAULT_REGION);
     }
 
@@ -28,7 +29,7 @@ public class PhoneNumbers {
      *
      * @throws UsersException with {@code INVALID} when the number cannot be parsed or is not a valid number
      */
-    public ParsedPhone parse(String raw, String defaultRegion) {
+    public static ParsedPhone parse(String raw, String defaultRegion) {
         if (raw == null || raw.isBlank()) {
             throw invalid(raw);
         }
@@ -51,7 +52,7 @@ public class PhoneNumbers {
      * Re-checks a number that should already be E.164 (as commands carry them): it must start with {@code +} and be
      * valid; returns its canonical form and region.
      */
-    public ParsedPhone parseE164(String number) {
+    public static ParsedPhone parseE164(String number) {
         if (number == null || !number.trim().startsWith("+")) {
             throw invalid(number);
         }

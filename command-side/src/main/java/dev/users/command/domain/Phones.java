@@ -1,6 +1,5 @@
 package dev.users.command.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 
@@ -14,8 +13,6 @@ import java.util.function.UnaryOperator;
  * A user's phones in the order they were added; exactly one is primary while any exists (zero phones is fine).
  * Queries serve the command handlers; the mutators are called only from event sourcing handlers.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Phones {
 
     private List<UserPhone> items = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.users.command.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.users.command.api.AddEmail;
 import dev.users.command.api.AddPhone;
 import dev.users.command.api.AssignRoles;
@@ -42,8 +41,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * rules live in {@link UserChanges} so that {@link ReviseUser} runs exactly the same logic as the single commands.
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class User extends ReplacementChanges {
 
     public User() {

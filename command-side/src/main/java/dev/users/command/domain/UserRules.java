@@ -13,8 +13,6 @@ import java.util.UUID;
 /** Checks on command input shared by the creation and the single-change handlers of {@link User}. */
 final class UserRules {
 
-    private static final PhoneNumbers PHONE_NUMBERS = new PhoneNumbers();
-
     private UserRules() {
     }
 
@@ -33,7 +31,7 @@ final class UserRules {
 
     /** The canonical E.164 number and its region, or INVALID when the number is not a valid E.164 number. */
     static ParsedPhone phone(String number) {
-        return PHONE_NUMBERS.parseE164(number);
+        return PhoneNumbers.parseE164(number);
     }
 
     static UUID id(UUID id, String what) {

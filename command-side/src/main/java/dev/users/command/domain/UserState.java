@@ -1,6 +1,5 @@
 package dev.users.command.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.users.events.EmailAdded;
 import dev.users.events.EmailRemoved;
 import dev.users.events.LanguageChanged;
@@ -37,8 +36,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * The state of a {@link User} and the only place it changes: one {@code @EventSourcingHandler} per event. Plain
  * fields and a no-arg constructor so that Jackson can snapshot it (fields are auto-detected, getters are not).
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public abstract class UserState {
 
     @AggregateIdentifier

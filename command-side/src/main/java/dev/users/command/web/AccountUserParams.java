@@ -1,6 +1,6 @@
 package dev.users.command.web;
 
-import dev.users.command.roles.AccountRoles;
+import dev.users.command.infra.AccountRoles;
 import dev.users.web.ClientText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

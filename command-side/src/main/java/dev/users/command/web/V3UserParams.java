@@ -1,7 +1,7 @@
 package dev.users.command.web;
 
 import dev.users.command.domain.ParsedPhone;
-import dev.users.command.roles.AccountRoles;
+import dev.users.command.infra.AccountRoles;
 import dev.users.events.TimeZoneSetting;
 import tools.jackson.databind.JsonNode;
 

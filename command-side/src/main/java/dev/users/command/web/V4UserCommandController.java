@@ -2,8 +2,8 @@ package dev.users.command.web;
 
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.RecordSignIn;
-import dev.users.command.domain.TimeOrderedIds;
-import dev.users.command.roles.AccountRoles;
+import dev.users.command.infra.TimeOrderedIds;
+import dev.users.command.infra.AccountRoles;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.Surface;

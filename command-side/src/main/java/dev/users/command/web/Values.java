@@ -16,12 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Values {
 
-    private final PhoneNumbers phoneNumbers;
-
-    public Values(PhoneNumbers phoneNumbers) {
-        this.phoneNumbers = phoneNumbers;
-    }
-
     public String email(ParamReader reader, String field, String raw) {
         if (raw == null) {
             return null;
@@ -39,7 +33,7 @@ public class Values {
             return null;
         }
         try {
-            return phoneNumbers.parse(raw, defaultRegion);
+            return PhoneNumbers.parse(raw, defaultRegion);
         } catch (UsersException invalid) {
             reader.problem(reader.name(field) + ": " + invalid.getMessage());
             return null;

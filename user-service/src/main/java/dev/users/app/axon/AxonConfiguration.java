@@ -1,5 +1,6 @@
 package dev.users.app.axon;
 
+import dev.users.command.infra.AggregateJson;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -65,16 +66,22 @@ public class AxonConfiguration {
     }
 
     /**
-     * A reset stores a ReplayToken whose context is typed {@code Object}; Jackson 3 refuses to read such polymorphic
-     * values back unless told which types are allowed, and the processor would then stall for good after a replay.
-     * Only Axon's own and JDK types may appear there.
+     * How Axon's serializer (events, snapshots, tokens, dead letters) reads and writes JSON. Axon takes the first
+     * customizer bean only, so this one does everything:
+     * <ul>
+     *   <li>A reset stores a ReplayToken whose context is typed {@code Object}; Jackson 3 refuses to read such
+     *   polymorphic values back unless told which types are allowed, and the processor would then stall for good
+     *   after a replay. Only Axon's own and JDK types may appear there.</li>
+     *   <li>User snapshots hold the aggregate's fields ({@link AggregateJson}).</li>
+     * </ul>
      */
     @Bean
-    Jackson3SerializerCustomizer trackingTokenTypes() {
-        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .allowIfSubType("java.")
-                .build());
+    Jackson3SerializerCustomizer axonJson() {
+        return builder -> AggregateJson.fieldsOnly(builder)
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("java.")
+                        .build());
     }
 
     /** Correlation and causation ids, as Axon does by default. */

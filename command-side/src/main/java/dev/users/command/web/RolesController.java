@@ -1,7 +1,6 @@
-package dev.users.command.roles;
+package dev.users.command.web;
 
-import dev.users.command.web.ParamReader;
-import dev.users.command.web.RequestBodies;
+import dev.users.command.infra.AccountRoles;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.web.CallerAttributes;
