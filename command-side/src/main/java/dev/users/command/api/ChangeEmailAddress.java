@@ -9,5 +9,5 @@ import java.util.UUID;
  * EmailAdded with the same id). {@code address} is already trimmed and lower-cased.
  */
 public record ChangeEmailAddress(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID emailId, String address)
-        implements UserCommand {
+        implements UserChange {
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.users.command.domain.Emails;
 import dev.users.command.domain.Phones;
+import dev.users.command.domain.Profile;
 import dev.users.command.domain.User;
-import dev.users.command.domain.UserState;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.List;
 public final class AggregateJson {
 
     /** The aggregate's classes that keep state in fields; records (emails, phones, the events' values) need nothing. */
-    private static final List<Class<?>> STATE_CLASSES = List.of(User.class, UserState.class, Emails.class,
+    private static final List<Class<?>> STATE_CLASSES = List.of(User.class, Profile.class, Emails.class,
             Phones.class);
 
     private static final JsonAutoDetect.Value FIELDS_ONLY = JsonAutoDetect.Value.noOverrides()

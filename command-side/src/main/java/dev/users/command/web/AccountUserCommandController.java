@@ -5,7 +5,7 @@ import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
 import dev.users.command.api.ReviseUser;
-import dev.users.command.api.UserCommand;
+import dev.users.command.api.UserChange;
 import dev.users.command.infra.TimeOrderedIds;
 import dev.users.command.infra.AccountRoles;
 import dev.users.queries.Surface;
@@ -73,7 +73,7 @@ public class AccountUserCommandController {
         UUID userId = accountUserId(id);
         AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, accountId, values,
                 roles, region);
-        List<UserCommand> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, accountId).steps());
+        List<UserChange> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, accountId).steps());
         if (!p.grant().isEmpty() || !p.revoke().isEmpty()) {
             steps.add(new ChangeRoles(userId, accountId, p.grant(), p.revoke()));
         }
