@@ -23,8 +23,6 @@ import dev.users.command.api.UserChange;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.EmailAdded;
-import dev.users.events.RolesAssigned;
-import dev.users.events.TeamsAssigned;
 import dev.users.events.UserCreated;
 import dev.users.events.UserEvent;
 import dev.users.events.UserRemoved;
@@ -42,10 +40,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static dev.users.command.domain.UserRules.invalid;
@@ -53,13 +48,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
- * The user aggregate. Each command is handled by the method that holds its rules: here creation, roles, teams,
- * sign-ins, removal and revisions; {@link Profile}, {@link Emails} and {@link Phones} handle the commands on what they
- * hold. Every command on an existing user passes {@link #onEveryChange} first. State changes only in the
+ * The user aggregate. Each command is handled by the method that holds its rules: here creation, sign-ins, removal
+ * and revisions; {@link Profile}, {@link Emails}, {@link Phones} and {@link Assignments} (roles and teams) handle the
+ * commands on what they hold. Every command on an existing user passes {@link #onEveryChange} first. State changes only in the
  * {@code @EventSourcingHandler}s, each next to the state it changes.
  * <p>
  * The revision marks the snapshot format: a snapshot of another revision is ignored and the user rebuilt from its
- * events (revision 2: profile, emails and phones became entities of their own).
+ * events (revision 2: profile, emails, phones and assignments became entities of their own).
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
 @Revision("2")
@@ -76,8 +71,8 @@ public class User {
     Emails emails = new Emails();
     @AggregateMember
     Phones phones = new Phones();
-    List<String> roles = List.of();
-    List<String> teamIds = List.of();
+    @AggregateMember
+    Assignments assignments = new Assignments();
     Instant lastSignInAt;
     boolean removed;
 
@@ -119,36 +114,6 @@ public class User {
         }
         events.forEach(AggregateLifecycle::apply);
         return events.size() - 1L;
-    }
-
-    @CommandHandler
-    void handle(AssignRoles cmd, RoleCatalog catalog) {
-        List<String> assigned = UserRules.roles(accountId, cmd.roles(), catalog);
-        if (!assigned.equals(roles)) {
-            apply(new RolesAssigned(userId, assigned));
-        }
-    }
-
-    @CommandHandler
-    void handle(ChangeRoles cmd, RoleCatalog catalog) {
-        Set<String> next = new TreeSet<>(roles);
-        if (cmd.grant() != null) {
-            next.addAll(cmd.grant());
-        }
-        if (cmd.revoke() != null) {
-            cmd.revoke().forEach(next::remove);
-        }
-        handle(new AssignRoles(userId, accountId, List.copyOf(next)), catalog);
-    }
-
-    @CommandHandler
-    void handle(AssignTeams cmd, UserLimits limits) {
-        List<String> teams = cmd.teamIds() == null ? List.of() : new ArrayList<>(cmd.teamIds());
-        limits.checkTeamIds(teams);
-        teams = List.copyOf(teams);
-        if (!teams.equals(teamIds)) {
-            apply(new TeamsAssigned(userId, teams));
-        }
     }
 
     /** Sign-ins only move forwards, and never further ahead of their receipt than {@code limits} allow. */
@@ -202,16 +167,17 @@ public class User {
         else if (step instanceof BlockPhone c) phones.handle(c);
         else if (step instanceof UnblockPhone c) phones.handle(c);
         else if (step instanceof ChangePhoneNumber c) phones.handle(c);
-        else if (step instanceof AssignRoles c) handle(c, catalog);
-        else if (step instanceof ChangeRoles c) handle(c, catalog);
-        else if (step instanceof AssignTeams c) handle(c, limits);
+        else if (step instanceof AssignRoles c) assignments.handle(c, catalog);
+        else if (step instanceof ChangeRoles c) assignments.handle(c, catalog);
+        else if (step instanceof AssignTeams c) assignments.handle(c, limits);
         else if (step instanceof RecordSignIn c) handle(c, limits);
         else throw invalid(step.getClass().getSimpleName() + " cannot be part of a revision");
     }
 
     /** How much of what {@link UserLimits} bounds this user holds. */
     UserLimits.Size size() {
-        return new UserLimits.Size(emails.size(), phones.size(), roles.size(), teamIds.size(), profile.metaKeys());
+        return new UserLimits.Size(emails.size(), phones.size(), assignments.roleCount(),
+                assignments.teamCount(), profile.metaKeys());
     }
 
     @EventSourcingHandler
@@ -220,16 +186,6 @@ public class User {
         accountId = e.accountId();
         tinyId = e.tinyId();
         createdAt = e.createdAt();
-    }
-
-    @EventSourcingHandler
-    void on(RolesAssigned e) {
-        roles = e.roles() == null ? List.of() : new ArrayList<>(e.roles());
-    }
-
-    @EventSourcingHandler
-    void on(TeamsAssigned e) {
-        teamIds = e.teamIds() == null ? List.of() : new ArrayList<>(e.teamIds());
     }
 
     @EventSourcingHandler
