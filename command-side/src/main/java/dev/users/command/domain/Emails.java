@@ -41,7 +41,7 @@ public class Emails {
         if (email == null) {
             throw invalid("an email is required");
         }
-        String address = UserRules.address(email.address());
+        String address = EmailAddresses.require(email.address());
         if (hasAddress(address)) {
             throw invalid("user already has email " + address);
         }
@@ -76,7 +76,7 @@ public class Emails {
     @CommandHandler
     void handle(ChangeEmailAddress cmd, EmailClaims claims) {
         UserEmail email = require(cmd.emailId());
-        String address = UserRules.address(cmd.address());
+        String address = EmailAddresses.require(cmd.address());
         if (email.address().equals(address)) {
             return;
         }
@@ -92,7 +92,7 @@ public class Emails {
     /** v4's top-level {@code email} on an update: that address becomes primary, added if the user lacks it. */
     @CommandHandler
     void handle(MakeAddressPrimary cmd, EmailClaims claims) {
-        String address = UserRules.address(cmd.address());
+        String address = EmailAddresses.require(cmd.address());
         Optional<UserEmail> existing = items.stream().filter(e -> e.address().equals(address)).findFirst();
         if (existing.isPresent()) {
             if (!existing.get().primary()) {

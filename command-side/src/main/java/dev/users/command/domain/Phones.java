@@ -44,7 +44,7 @@ public class Phones {
         if (phone == null) {
             throw invalid("a phone is required");
         }
-        ParsedPhone parsed = UserRules.phone(phone.number());
+        ParsedPhone parsed = PhoneNumbers.parseE164(phone.number());
         if (hasNumber(parsed.e164())) {
             throw invalid("user already has phone " + parsed.e164());
         }
@@ -92,7 +92,7 @@ public class Phones {
         if (cmd.phone() == null) {
             throw invalid("a phone is required");
         }
-        ParsedPhone parsed = UserRules.phone(cmd.phone().number());
+        ParsedPhone parsed = PhoneNumbers.parseE164(cmd.phone().number());
         if (phone.number().equals(parsed.e164())) {
             return;
         }

@@ -39,13 +39,11 @@ public class AccountUserCommandController {
 
 
     private final RequestBodies bodies;
-    private final Values values;
     private final AccountRoles roles;
     private final UserWrites writes;
 
-    public AccountUserCommandController(RequestBodies bodies, Values values, AccountRoles roles, UserWrites writes) {
+    public AccountUserCommandController(RequestBodies bodies, AccountRoles roles, UserWrites writes) {
         this.bodies = bodies;
-        this.values = values;
         this.roles = roles;
         this.writes = writes;
     }
@@ -54,7 +52,7 @@ public class AccountUserCommandController {
     ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, accountId, values,
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, accountId,
                 roles, region);
         UUID userId = TimeOrderedIds.next();
         CreateUser user = V4UserCommands.create(p.user(), userId, accountId, writes.now());
@@ -71,7 +69,7 @@ public class AccountUserCommandController {
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
         UUID userId = accountUserId(id);
-        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, accountId, values,
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, accountId,
                 roles, region);
         List<UserChange> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, accountId).steps());
         if (!p.grant().isEmpty() || !p.revoke().isEmpty()) {

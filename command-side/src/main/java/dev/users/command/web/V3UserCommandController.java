@@ -30,13 +30,11 @@ import java.util.UUID;
 public class V3UserCommandController {
 
     private final RequestBodies bodies;
-    private final Values values;
     private final AccountRoles roles;
     private final UserWrites writes;
 
-    public V3UserCommandController(RequestBodies bodies, Values values, AccountRoles roles, UserWrites writes) {
+    public V3UserCommandController(RequestBodies bodies, AccountRoles roles, UserWrites writes) {
         this.bodies = bodies;
-        this.values = values;
         this.roles = roles;
         this.writes = writes;
     }
@@ -45,7 +43,7 @@ public class V3UserCommandController {
     ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        V3UserParams p = V3UserParams.read(bodies.read(request, "user"), accountId, values, roles, region);
+        V3UserParams p = V3UserParams.read(bodies.read(request, "user"), accountId, roles, region);
         UUID userId = TimeOrderedIds.next();
         List<NewEmail> emails = p.email() == null ? List.of() : List.of(new NewEmail(UUID.randomUUID(), p.email(), true));
         List<NewPhone> phones = p.phone() == null ? List.of()

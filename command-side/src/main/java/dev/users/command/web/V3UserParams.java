@@ -19,17 +19,17 @@ record V3UserParams(String firstName, String lastName, List<String> roles, Strin
     static final String DEFAULT_LANGUAGE = "en";
     static final String DEFAULT_TIME_ZONE = "London";
 
-    static V3UserParams read(JsonNode body, UUID accountId, Values values, AccountRoles catalog, String region) {
+    static V3UserParams read(JsonNode body, UUID accountId, AccountRoles catalog, String region) {
         ParamReader reader = new ParamReader();
         String first = reader.required(body, "first_name", 120);
         String last = reader.required(body, "last_name", 120);
         List<String> roles = roles(reader, reader.strings(body, "role_ids"), accountId, catalog);
         String language = or(reader.string(body, "language", 35), DEFAULT_LANGUAGE);
         String zone = or(reader.string(body, "timezone", 100), DEFAULT_TIME_ZONE);
-        V3UserParams params = new V3UserParams(first, last, roles, values.language(reader, "language", language),
-                values.timeZone(reader, "timezone", zone),
-                values.email(reader, "email", blankToNull(reader.string(body, "email", 254))),
-                values.phone(reader, "phone", blankToNull(reader.string(body, "phone", 50)), region));
+        V3UserParams params = new V3UserParams(first, last, roles, Values.language(reader, "language", language),
+                Values.timeZone(reader, "timezone", zone),
+                Values.email(reader, "email", blankToNull(reader.string(body, "email", 254))),
+                Values.phone(reader, "phone", blankToNull(reader.string(body, "phone", 50)), region));
         reader.throwIfProblems();
         return params;
     }

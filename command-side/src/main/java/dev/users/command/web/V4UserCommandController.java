@@ -36,13 +36,11 @@ import java.util.UUID;
 public class V4UserCommandController {
 
     private final RequestBodies bodies;
-    private final Values values;
     private final UserWrites writes;
     private final AccountRoles roles;
 
-    public V4UserCommandController(RequestBodies bodies, Values values, UserWrites writes, AccountRoles roles) {
+    public V4UserCommandController(RequestBodies bodies, UserWrites writes, AccountRoles roles) {
         this.bodies = bodies;
-        this.values = values;
         this.writes = writes;
         this.roles = roles;
     }
@@ -51,7 +49,7 @@ public class V4UserCommandController {
     ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        V4UserParams params = V4UserParams.read(bodies.read(request, "user"), true, values, region);
+        V4UserParams params = V4UserParams.read(bodies.read(request, "user"), true, region);
         UUID userId = TimeOrderedIds.next();
         ResponseEntity<Map<String, Object>> created = writes.send(
                 V4UserCommands.create(params, userId, accountId, now()), Surface.V4_USER, HttpStatus.CREATED);
@@ -64,7 +62,7 @@ public class V4UserCommandController {
                                                @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
                                                @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
         UUID userId = UserWrites.userId(id);
-        V4UserParams params = V4UserParams.read(bodies.read(request, "user"), false, values, region);
+        V4UserParams params = V4UserParams.read(bodies.read(request, "user"), false, region);
         return writes.send(V4UserCommands.revise(params, userId, accountId), Surface.V4_USER, HttpStatus.OK);
     }
 
