@@ -9,7 +9,7 @@ import dev.users.command.api.UserChange;
 import dev.users.command.infra.TimeOrderedIds;
 import dev.users.command.infra.AccountRoles;
 import dev.users.queries.Surface;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,13 +49,12 @@ public class AccountUserCommandController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
-                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, accountId,
-                roles, region);
+                                               Caller caller) {
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, caller.accountId(),
+                roles, caller.defaultRegion());
         UUID userId = TimeOrderedIds.next();
-        CreateUser user = V4UserCommands.create(p.user(), userId, accountId, writes.now());
-        CreateUser command = new CreateUser(userId, accountId, user.name(), null, null, user.timeZone(),
+        CreateUser user = V4UserCommands.create(p.user(), userId, caller.accountId(), writes.now());
+        CreateUser command = new CreateUser(userId, caller.accountId(), user.name(), null, null, user.timeZone(),
                 user.language(), user.notifications(), user.meta(), user.emails(), user.phones(), p.grant(),
                 p.teamIds(), user.createdAt());
         ResponseEntity<Map<String, Object>> created = writes.send(command, Surface.V4_ACCOUNT_USER, HttpStatus.CREATED);
@@ -66,31 +64,29 @@ public class AccountUserCommandController {
 
     @PutMapping("/{id}")
     ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request,
-                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+                                               Caller caller) {
         UUID userId = accountUserId(id);
-        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, accountId,
-                roles, region);
-        List<UserChange> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, accountId).steps());
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, caller.accountId(),
+                roles, caller.defaultRegion());
+        List<UserChange> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, caller.accountId()).steps());
         if (!p.grant().isEmpty() || !p.revoke().isEmpty()) {
-            steps.add(new ChangeRoles(userId, accountId, p.grant(), p.revoke()));
+            steps.add(new ChangeRoles(userId, caller.accountId(), p.grant(), p.revoke()));
         }
         if (p.teamIds() != null) {
-            steps.add(new AssignTeams(userId, accountId, p.teamIds()));
+            steps.add(new AssignTeams(userId, caller.accountId(), p.teamIds()));
         }
-        return writes.send(new ReviseUser(userId, accountId, steps), Surface.V4_ACCOUNT_USER, HttpStatus.OK);
+        return writes.send(new ReviseUser(userId, caller.accountId(), steps), Surface.V4_ACCOUNT_USER, HttpStatus.OK);
     }
 
     @PatchMapping("/{id}")
     ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request,
-                                              @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                              @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        return update(id, request, accountId, region);
+                                              Caller caller) {
+        return update(id, request, caller);
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
-        writes.remove(new RemoveUser(accountUserId(id), accountId, writes.now()));
+    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        writes.remove(new RemoveUser(accountUserId(id), caller.accountId(), writes.now()));
         return ResponseEntity.noContent().build();
     }
 

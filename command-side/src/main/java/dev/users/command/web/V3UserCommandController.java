@@ -8,14 +8,13 @@ import dev.users.command.infra.TimeOrderedIds;
 import dev.users.command.infra.AccountRoles;
 import dev.users.events.NotificationPreferences;
 import dev.users.queries.Surface;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,14 +40,13 @@ public class V3UserCommandController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
-                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        V3UserParams p = V3UserParams.read(bodies.read(request, "user"), accountId, roles, region);
+                                               Caller caller) {
+        V3UserParams p = V3UserParams.read(bodies.read(request, "user"), caller.accountId(), roles, caller.defaultRegion());
         UUID userId = TimeOrderedIds.next();
         List<NewEmail> emails = p.email() == null ? List.of() : List.of(new NewEmail(UUID.randomUUID(), p.email(), true));
         List<NewPhone> phones = p.phone() == null ? List.of()
                 : List.of(new NewPhone(UUID.randomUUID(), p.phone().e164(), p.phone().country(), true, null));
-        CreateUser command = new CreateUser(userId, accountId, p.fullName(), p.firstName(), p.lastName(), p.timeZone(),
+        CreateUser command = new CreateUser(userId, caller.accountId(), p.fullName(), p.firstName(), p.lastName(), p.timeZone(),
                 p.language(), NotificationPreferences.DEFAULT, Map.of(), emails, phones, p.roles(), List.of(),
                 writes.now());
         ResponseEntity<Map<String, Object>> created = writes.send(command, Surface.V3_USER, HttpStatus.CREATED);
@@ -58,8 +56,8 @@ public class V3UserCommandController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> destroy(@PathVariable String id,
-                                 @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
-        writes.remove(new RemoveUser(UserWrites.userId(id), accountId, writes.now()));
+                                 Caller caller) {
+        writes.remove(new RemoveUser(UserWrites.userId(id), caller.accountId(), writes.now()));
         return ResponseEntity.noContent().build();
     }
 }
