@@ -6,8 +6,8 @@ import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
 import dev.users.command.api.ReviseUser;
 import dev.users.command.api.UserChange;
-import dev.users.command.infra.TimeOrderedIds;
 import dev.users.command.infra.AccountRoles;
+import dev.users.command.infra.TimeOrderedIds;
 import dev.users.queries.Surface;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +32,10 @@ import java.util.UUID;
  * Create and update take {@code user_attributes}, a roles hash and {@code team_ids}; delete removes the user.
  */
 @RestController
-@RequestMapping("/api/v4/account_users")
+@RequestMapping(AccountUserCommandController.ACCOUNT_USERS)
 public class AccountUserCommandController {
 
+    static final String ACCOUNT_USERS = "/api/v4/account_users";
 
     private final RequestBodies bodies;
     private final AccountRoles roles;
@@ -48,23 +48,16 @@ public class AccountUserCommandController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
-                                               Caller caller) {
+    ResponseEntity<Map<String, Object>> create(HttpServletRequest request, Caller caller) {
         AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, caller.accountId(),
                 roles, caller.defaultRegion());
-        UUID userId = TimeOrderedIds.next();
-        CreateUser user = V4UserCommands.create(p.user(), userId, caller.accountId(), writes.now());
-        CreateUser command = new CreateUser(userId, caller.accountId(), user.name(), null, null, user.timeZone(),
-                user.language(), user.notifications(), user.meta(), user.emails(), user.phones(), p.grant(),
-                p.teamIds(), user.createdAt());
-        ResponseEntity<Map<String, Object>> created = writes.send(command, Surface.V4_ACCOUNT_USER, HttpStatus.CREATED);
-        return ResponseEntity.status(created.getStatusCode()).location(URI.create("/api/v4/account_users/" + userId))
-                .body(created.getBody());
+        CreateUser command = V4UserCommands.create(p.user(), TimeOrderedIds.next(), caller.accountId(), writes.now())
+                .withAssignments(p.grant(), p.teamIds());
+        return writes.create(command, Surface.V4_ACCOUNT_USER, ACCOUNT_USERS);
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request,
-                                               Caller caller) {
+    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request, Caller caller) {
         UUID userId = accountUserId(id);
         AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, caller.accountId(),
                 roles, caller.defaultRegion());
@@ -79,8 +72,7 @@ public class AccountUserCommandController {
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request,
-                                              Caller caller) {
+    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request, Caller caller) {
         return update(id, request, caller);
     }
 

@@ -1,11 +1,17 @@
 package dev.users.command.web;
 
+import dev.users.command.api.CreateUser;
+import dev.users.command.api.NewEmail;
+import dev.users.command.api.NewPhone;
 import dev.users.command.domain.ParsedPhone;
 import dev.users.command.infra.AccountRoles;
+import dev.users.events.NotificationPreferences;
 import dev.users.events.TimeZoneSetting;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,8 +40,13 @@ record V3UserParams(String firstName, String lastName, List<String> roles, Strin
         return params;
     }
 
-    String fullName() {
-        return (firstName + " " + lastName).trim();
+    /** What the inputs mean as a command: the email and the phone, when given, are the user's primary ones. */
+    CreateUser create(UUID userId, UUID accountId, Instant now) {
+        List<NewEmail> emails = email == null ? List.of() : List.of(new NewEmail(UUID.randomUUID(), email, true));
+        List<NewPhone> phones = phone == null ? List.of()
+                : List.of(new NewPhone(UUID.randomUUID(), phone.e164(), phone.country(), true, null));
+        return new CreateUser(userId, accountId, (firstName + " " + lastName).trim(), firstName, lastName, timeZone,
+                language, NotificationPreferences.DEFAULT, Map.of(), emails, phones, roles, List.of(), now);
     }
 
     private static List<String> roles(ParamReader reader, List<String> ids, UUID accountId, AccountRoles catalog) {

@@ -2,8 +2,8 @@ package dev.users.command.web;
 
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.RecordSignIn;
-import dev.users.command.infra.TimeOrderedIds;
 import dev.users.command.infra.AccountRoles;
+import dev.users.command.infra.TimeOrderedIds;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.Surface;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -31,8 +30,10 @@ import java.util.UUID;
 
 /** v4 (PagerTree) user writes: create, update, record a sign-in. Reads are served by the query side. */
 @RestController
-@RequestMapping("/api/v4/users")
+@RequestMapping(V4UserCommandController.USERS)
 public class V4UserCommandController {
+
+    static final String USERS = "/api/v4/users";
 
     private final RequestBodies bodies;
     private final UserWrites writes;
@@ -45,19 +46,14 @@ public class V4UserCommandController {
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
-                                               Caller caller) {
+    ResponseEntity<Map<String, Object>> create(HttpServletRequest request, Caller caller) {
         V4UserParams params = V4UserParams.read(bodies.read(request, "user"), true, caller.defaultRegion());
-        UUID userId = TimeOrderedIds.next();
-        ResponseEntity<Map<String, Object>> created = writes.send(
-                V4UserCommands.create(params, userId, caller.accountId(), now()), Surface.V4_USER, HttpStatus.CREATED);
-        return ResponseEntity.status(created.getStatusCode()).location(URI.create("/api/v4/users/" + userId))
-                .body(created.getBody());
+        return writes.create(V4UserCommands.create(params, TimeOrderedIds.next(), caller.accountId(), now()),
+                Surface.V4_USER, USERS);
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request,
-                                               Caller caller) {
+    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request, Caller caller) {
         UUID userId = UserWrites.userId(id);
         V4UserParams params = V4UserParams.read(bodies.read(request, "user"), false, caller.defaultRegion());
         return writes.send(V4UserCommands.revise(params, userId, caller.accountId()), Surface.V4_USER, HttpStatus.OK);
@@ -65,8 +61,7 @@ public class V4UserCommandController {
 
     /** Rails routes PATCH like PUT; so does this service. */
     @PatchMapping("/{id}")
-    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request,
-                                              Caller caller) {
+    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request, Caller caller) {
         return update(id, request, caller);
     }
 
@@ -94,8 +89,7 @@ public class V4UserCommandController {
     }
 
     @PostMapping("/{id}/sign_ins")
-    ResponseEntity<Map<String, Object>> signIn(@PathVariable String id, HttpServletRequest request,
-                                               Caller caller) {
+    ResponseEntity<Map<String, Object>> signIn(@PathVariable String id, HttpServletRequest request, Caller caller) {
         Instant received = now();
         UUID userId = UserWrites.userId(id);
         ObjectNode body = bodies.read(request, "sign_in");
