@@ -1,6 +1,7 @@
 package dev.users.app.axon;
 
 import dev.users.command.infra.AggregateJson;
+import dev.users.events.EventMetadata;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -93,7 +94,7 @@ public class AxonConfiguration {
     /** Who and which request: copied from the command to every event it causes. */
     @Bean
     CorrelationDataProvider callerCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(CallerMetadataInterceptor.API_KEY_ID, CallerMetadataInterceptor.REQUEST_ID);
+        return new SimpleCorrelationDataProvider(EventMetadata.API_KEY_ID, EventMetadata.REQUEST_ID);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.users.app.axon;
 
+import dev.users.events.EventMetadata;
 import dev.users.web.Caller;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -16,9 +17,6 @@ import java.util.function.BiFunction;
  */
 public class CallerMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    static final String API_KEY_ID = "apiKeyId";
-    static final String REQUEST_ID = "requestId";
-
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
@@ -27,7 +25,8 @@ public class CallerMetadataInterceptor implements MessageDispatchInterceptor<Com
                     || !(request.getAttribute(Caller.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Caller caller)) {
                 return command;
             }
-            return command.andMetaData(Map.of(API_KEY_ID, caller.apiKeyId().toString(), REQUEST_ID, caller.requestId()));
+            return command.andMetaData(Map.of(EventMetadata.API_KEY_ID, caller.apiKeyId().toString(),
+                    EventMetadata.REQUEST_ID, caller.requestId()));
         };
     }
 }
