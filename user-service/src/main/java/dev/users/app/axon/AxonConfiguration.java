@@ -46,8 +46,9 @@ public class AxonConfiguration {
     /**
      * Axon's query bus as its auto-configuration builds it, but without a transaction per query. The read-your-writes
      * queries wait for the projection; in a transaction each waiter held a pooled connection for the whole wait, and
-     * 20 waiters (the pool) starved the very processor they waited for: at 32 concurrent creates nothing completed.
-     * The queries only read, one statement each, so they need no transaction.
+     * as many waiters as the pool has connections starved the very processor they waited for, so that under more
+     * concurrent creates than connections nothing completed. The queries only read, one statement each, so they need
+     * no transaction.
      */
     @Bean
     SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
