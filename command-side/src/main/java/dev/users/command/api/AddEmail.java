@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record AddEmail(@TargetAggregateIdentifier UUID userId, UUID accountId, NewEmail email) implements UserCommand {
+public record AddEmail(@TargetAggregateIdentifier UUID userId, UUID accountId, NewEmail email) implements UserChange {
 }

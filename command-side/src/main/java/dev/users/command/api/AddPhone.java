@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record AddPhone(@TargetAggregateIdentifier UUID userId, UUID accountId, NewPhone phone) implements UserCommand {
+public record AddPhone(@TargetAggregateIdentifier UUID userId, UUID accountId, NewPhone phone) implements UserChange {
 }

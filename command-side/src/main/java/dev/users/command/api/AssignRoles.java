@@ -7,5 +7,5 @@ import java.util.UUID;
 
 /** Replaces the user's roles with {@code roles} (names); each must be in the account's role catalog. */
 public record AssignRoles(@TargetAggregateIdentifier UUID userId, UUID accountId, List<String> roles)
-        implements UserCommand {
+        implements UserChange {
 }

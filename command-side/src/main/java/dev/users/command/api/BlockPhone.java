@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record BlockPhone(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID phoneId) implements UserCommand {
+public record BlockPhone(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID phoneId) implements UserChange {
 }

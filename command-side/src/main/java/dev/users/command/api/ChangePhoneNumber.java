@@ -10,5 +10,5 @@ import java.util.UUID;
  * {@code phone.phoneId()} must equal {@code phoneId}; {@code phone.primary()} is ignored.
  */
 public record ChangePhoneNumber(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID phoneId, NewPhone phone)
-        implements UserCommand {
+        implements UserChange {
 }

@@ -10,5 +10,5 @@ import java.util.UUID;
  * ({@code {"admin": true, "billing": false}}) means. Granted roles must be in the account's catalog.
  */
 public record ChangeRoles(@TargetAggregateIdentifier UUID userId, UUID accountId, List<String> grant,
-                          List<String> revoke) implements UserCommand {
+                          List<String> revoke) implements UserChange {
 }

@@ -19,4 +19,10 @@ public record CreateUser(@TargetAggregateIdentifier UUID userId, UUID accountId,
                          NotificationPreferences notifications, Map<String, String> meta, List<NewEmail> emails,
                          List<NewPhone> phones, List<String> roles, List<String> teamIds, Instant createdAt)
         implements UserCommand {
+
+    /** This command with {@code roles} and {@code teamIds} in place of its own. */
+    public CreateUser withAssignments(List<String> roles, List<String> teamIds) {
+        return new CreateUser(userId, accountId, name, firstName, lastName, timeZone, language, notifications, meta,
+                emails, phones, roles, teamIds, createdAt);
+    }
 }

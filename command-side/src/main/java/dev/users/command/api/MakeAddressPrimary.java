@@ -9,5 +9,5 @@ import java.util.UUID;
  * yet: what v4's top-level {@code email} parameter means on an update.
  */
 public record MakeAddressPrimary(@TargetAggregateIdentifier UUID userId, UUID accountId, String address,
-                                 UUID newEmailId) implements UserCommand {
+                                 UUID newEmailId) implements UserChange {
 }

@@ -10,5 +10,5 @@ import java.util.UUID;
  * request (its clock), so that the aggregate's rule against sign-ins in the future stays deterministic.
  */
 public record RecordSignIn(@TargetAggregateIdentifier UUID userId, UUID accountId, Instant at, Instant receivedAt)
-        implements UserCommand {
+        implements UserChange {
 }

@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record RemoveEmail(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID emailId) implements UserCommand {
+public record RemoveEmail(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID emailId) implements UserChange {
 }

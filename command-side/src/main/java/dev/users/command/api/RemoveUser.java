@@ -5,5 +5,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.UUID;
 
-public record RemoveUser(@TargetAggregateIdentifier UUID userId, UUID accountId, Instant at) implements UserCommand {
+public record RemoveUser(@TargetAggregateIdentifier UUID userId, UUID accountId, Instant at) implements UserChange {
 }

@@ -4,5 +4,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record UnblockPhone(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID phoneId) implements UserCommand {
+public record UnblockPhone(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID phoneId) implements UserChange {
 }

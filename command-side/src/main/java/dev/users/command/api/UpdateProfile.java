@@ -13,5 +13,5 @@ import java.util.UUID;
 public record UpdateProfile(@TargetAggregateIdentifier UUID userId, UUID accountId, String name, String firstName,
                             String lastName, TimeZoneSetting timeZone, String language, Boolean notifyPush,
                             Boolean notifyEmail, Boolean notifySms, Boolean notifyVoice,
-                            Map<String, String> meta) implements UserCommand {
+                            Map<String, String> meta) implements UserChange {
 }

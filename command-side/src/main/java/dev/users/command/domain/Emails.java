@@ -1,25 +1,128 @@
 package dev.users.command.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import dev.users.command.api.AddEmail;
+import dev.users.command.api.ChangeEmailAddress;
+import dev.users.command.api.MakeAddressPrimary;
+import dev.users.command.api.MakeEmailPrimary;
+import dev.users.command.api.NewEmail;
+import dev.users.command.api.RemoveEmail;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.events.EmailAdded;
+import dev.users.events.EmailRemoved;
+import dev.users.events.PrimaryEmailChanged;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.users.command.domain.UserRules.invalid;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 /**
- * A user's emails in the order they were added. Queries serve the command handlers; the mutators are called only
- * from event sourcing handlers and apply facts without re-checking them.
+ * A user's emails in the order they were added, and the rules of every change to them. An address is claimed
+ * ({@link EmailClaims}) before the event that gives it to the user and released with the one that takes it away, in
+ * the command's transaction. Replacing an address under the same id is expressed with the existing events (removed,
+ * then added), so readers need nothing new.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Emails {
 
     private List<UserEmail> items = new ArrayList<>();
 
     public Emails() {
+    }
+
+    @CommandHandler
+    void handle(AddEmail cmd, EmailClaims claims) {
+        NewEmail email = cmd.email();
+        if (email == null) {
+            throw invalid("an email is required");
+        }
+        String address = EmailAddresses.require(email.address());
+        if (hasAddress(address)) {
+            throw invalid("user already has email " + address);
+        }
+        if (hasId(UserRules.id(email.emailId(), "email"))) {
+            throw invalid("user already has an email with id " + email.emailId());
+        }
+        claims.claim(address, cmd.userId());
+        apply(new EmailAdded(cmd.userId(), email.emailId(), address, email.primary() || items.isEmpty()));
+    }
+
+    @CommandHandler
+    void handle(RemoveEmail cmd, EmailClaims claims) {
+        UserEmail email = require(cmd.emailId());
+        if (items.size() == 1) {
+            throw invalid("cannot remove email " + email.address() + ": it is the user's only email");
+        }
+        if (email.primary()) {
+            throw invalid("cannot remove primary email " + email.address() + ": make another email primary first");
+        }
+        claims.release(email.address(), cmd.userId());
+        apply(new EmailRemoved(cmd.userId(), email.id(), email.address()));
+    }
+
+    @CommandHandler
+    void handle(MakeEmailPrimary cmd) {
+        if (!require(cmd.emailId()).primary()) {
+            apply(new PrimaryEmailChanged(cmd.userId(), cmd.emailId()));
+        }
+    }
+
+    /** A new address under the same id, keeping its primary flag (v4's update by id). */
+    @CommandHandler
+    void handle(ChangeEmailAddress cmd, EmailClaims claims) {
+        UserEmail email = require(cmd.emailId());
+        String address = EmailAddresses.require(cmd.address());
+        if (email.address().equals(address)) {
+            return;
+        }
+        if (hasAddress(address)) {
+            throw invalid("user already has email " + address);
+        }
+        claims.claim(address, cmd.userId());
+        claims.release(email.address(), cmd.userId());
+        apply(new EmailRemoved(cmd.userId(), email.id(), email.address()));
+        apply(new EmailAdded(cmd.userId(), email.id(), address, email.primary()));
+    }
+
+    /** v4's top-level {@code email} on an update: that address becomes primary, added if the user lacks it. */
+    @CommandHandler
+    void handle(MakeAddressPrimary cmd, EmailClaims claims) {
+        String address = EmailAddresses.require(cmd.address());
+        Optional<UserEmail> existing = items.stream().filter(e -> e.address().equals(address)).findFirst();
+        if (existing.isPresent()) {
+            if (!existing.get().primary()) {
+                apply(new PrimaryEmailChanged(cmd.userId(), existing.get().id()));
+            }
+            return;
+        }
+        if (hasId(UserRules.id(cmd.newEmailId(), "email"))) {
+            throw invalid("user already has an email with id " + cmd.newEmailId());
+        }
+        claims.claim(address, cmd.userId());
+        apply(new EmailAdded(cmd.userId(), cmd.newEmailId(), address, true));
+    }
+
+    /** A primary email demotes the previous primary. */
+    @EventSourcingHandler
+    void on(EmailAdded e) {
+        List<UserEmail> next = new ArrayList<>(e.primary() ? demoted() : items);
+        next.add(new UserEmail(e.emailId(), e.address(), e.primary()));
+        items = next;
+    }
+
+    @EventSourcingHandler
+    void on(EmailRemoved e) {
+        items = new ArrayList<>(items.stream().filter(m -> !m.id().equals(e.emailId())).toList());
+    }
+
+    @EventSourcingHandler
+    void on(PrimaryEmailChanged e) {
+        items = new ArrayList<>(items.stream().map(m -> m.withPrimary(m.id().equals(e.emailId()))).toList());
     }
 
     public List<UserEmail> all() {
@@ -34,14 +137,6 @@ public class Emails {
         return items.stream().map(UserEmail::address).sorted().toList();
     }
 
-    boolean hasAddress(String address) {
-        return items.stream().anyMatch(e -> e.address().equals(address));
-    }
-
-    boolean hasId(UUID id) {
-        return items.stream().anyMatch(e -> e.id().equals(id));
-    }
-
     Optional<UserEmail> primary() {
         return items.stream().filter(UserEmail::primary).findFirst();
     }
@@ -52,19 +147,12 @@ public class Emails {
                 .orElseThrow(() -> new UsersException(ErrorCode.NOT_FOUND, "email " + id + " not found"));
     }
 
-    /** Adds an email; a primary one demotes the previous primary. */
-    void add(UUID id, String address, boolean primary) {
-        List<UserEmail> next = new ArrayList<>(primary ? demoted() : items);
-        next.add(new UserEmail(id, address, primary));
-        items = next;
+    private boolean hasAddress(String address) {
+        return items.stream().anyMatch(e -> e.address().equals(address));
     }
 
-    void remove(UUID id) {
-        items = new ArrayList<>(items.stream().filter(e -> !e.id().equals(id)).toList());
-    }
-
-    void makePrimary(UUID id) {
-        items = new ArrayList<>(items.stream().map(e -> e.withPrimary(e.id().equals(id))).toList());
+    private boolean hasId(UUID id) {
+        return items.stream().anyMatch(e -> e.id().equals(id));
     }
 
     private List<UserEmail> demoted() {

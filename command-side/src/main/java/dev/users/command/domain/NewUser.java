@@ -80,7 +80,7 @@ final class NewUser {
         List<EmailAdded> events = new ArrayList<>();
         for (int i = 0; i < emails.size(); i++) {
             NewEmail email = emails.get(i);
-            String address = check(() -> UserRules.address(email.address()));
+            String address = check(() -> EmailAddresses.require(email.address()));
             check(() -> UserRules.id(email.emailId(), "email"));
             if (address != null && !seen.add(address)) {
                 problems.add("email " + address + " is listed more than once");
@@ -100,7 +100,7 @@ final class NewUser {
         List<PhoneAdded> events = new ArrayList<>();
         for (int i = 0; i < phones.size(); i++) {
             NewPhone phone = phones.get(i);
-            ParsedPhone parsed = check(() -> UserRules.phone(phone.number()));
+            ParsedPhone parsed = check(() -> PhoneNumbers.parseE164(phone.number()));
             check(() -> UserRules.id(phone.phoneId(), "phone"));
             if (parsed != null && !seen.add(parsed.e164())) {
                 problems.add("phone " + parsed.e164() + " is listed more than once");

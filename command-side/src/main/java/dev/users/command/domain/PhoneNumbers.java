@@ -5,32 +5,30 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import org.springframework.stereotype.Component;
 
 import java.util.Locale;
+import java.util.Optional;
 
-/** Parses and validates phone numbers with libphonenumber. Stateless and thread-safe. */
-@Component
-public class PhoneNumbers {
+/**
+ * The one rule for phone numbers (libphonenumber's idea of a valid number), used by the request readers, which
+ * parse what clients dial, and by the aggregate, which takes only the E.164 form commands carry. Thread-safe.
+ */
+public final class PhoneNumbers {
 
     public static final String DEFAULT_REGION = "US";
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
-    /** {@link #parse(String, String)} in the {@link #DEFAULT_REGION}. */
-    public ParsedPhone parse(String raw) {
-        return parse(raw, DEFAULT_REGION);
+    private PhoneNumbers() {
     }
 
     /**
-     * Parses {@code raw} as dialled in {@code defaultRegion} (ISO alpha-2; {@code US} when null or blank). A number
-     * starting with {@code +} carries its own country code and ignores the default region.
-     *
-     * @throws UsersException with {@code INVALID} when the number cannot be parsed or is not a valid number
+     * {@code raw} as dialled in {@code defaultRegion} (ISO alpha-2; {@code US} when null or blank), or empty when it
+     * is not a valid number. A number starting with {@code +} carries its own country code and ignores the region.
      */
-    public ParsedPhone parse(String raw, String defaultRegion) {
+    public static Optional<ParsedPhone> find(String raw, String defaultRegion) {
         if (raw == null || raw.isBlank()) {
-            throw invalid(raw);
+            return Optional.empty();
         }
         String region = defaultRegion == null || defaultRegion.isBlank()
                 ? DEFAULT_REGION : defaultRegion.trim().toUpperCase(Locale.ROOT);
@@ -38,20 +36,35 @@ public class PhoneNumbers {
         try {
             number = UTIL.parse(raw.trim(), region);
         } catch (NumberParseException e) {
-            throw invalid(raw);
+            return Optional.empty();
         }
         if (!UTIL.isValidNumber(number)) {
-            throw invalid(raw);
+            return Optional.empty();
         }
-        return new ParsedPhone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
-                UTIL.getRegionCodeForNumber(number));
+        return Optional.of(new ParsedPhone(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
+                UTIL.getRegionCodeForNumber(number)));
+    }
+
+    /** What is wrong with {@code raw}. */
+    public static String problem(String raw) {
+        return "phone '" + raw + "' is not a valid phone number";
+    }
+
+    /** {@link #parse(String, String)} in the {@link #DEFAULT_REGION}. */
+    public static ParsedPhone parse(String raw) {
+        return parse(raw, DEFAULT_REGION);
+    }
+
+    /** Like {@link #find}, but INVALID when {@code raw} is not a valid number. */
+    public static ParsedPhone parse(String raw, String defaultRegion) {
+        return find(raw, defaultRegion).orElseThrow(() -> invalid(raw));
     }
 
     /**
-     * Re-checks a number that should already be E.164 (as commands carry them): it must start with {@code +} and be
-     * valid; returns its canonical form and region.
+     * A number as commands carry it, which must already be E.164 (start with {@code +}) and valid; its canonical
+     * form and region, or INVALID.
      */
-    public ParsedPhone parseE164(String number) {
+    public static ParsedPhone parseE164(String number) {
         if (number == null || !number.trim().startsWith("+")) {
             throw invalid(number);
         }
@@ -59,6 +72,6 @@ public class PhoneNumbers {
     }
 
     private static UsersException invalid(String raw) {
-        return new UsersException(ErrorCode.INVALID, "phone '" + raw + "' is not a valid phone number");
+        return new UsersException(ErrorCode.INVALID, problem(raw));
     }
 }

@@ -1,14 +1,13 @@
 package dev.users.command.domain;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.users.command.api.AddEmail;
 import dev.users.command.api.AddPhone;
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.AssignTeams;
-import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.BlockPhone;
 import dev.users.command.api.ChangeEmailAddress;
 import dev.users.command.api.ChangePhoneNumber;
+import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.CreateUser;
 import dev.users.command.api.MakeAddressPrimary;
 import dev.users.command.api.MakeEmailPrimary;
@@ -20,43 +19,93 @@ import dev.users.command.api.RemoveUser;
 import dev.users.command.api.ReviseUser;
 import dev.users.command.api.UnblockPhone;
 import dev.users.command.api.UpdateProfile;
-import dev.users.command.api.UserCommand;
+import dev.users.command.api.UserChange;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.EmailAdded;
+import dev.users.events.UserCreated;
 import dev.users.events.UserEvent;
 import dev.users.events.UserRemoved;
+import dev.users.events.UserSignedIn;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import static dev.users.command.domain.UserRules.invalid;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
- * The user aggregate. Every handler returns the aggregate's version after the command (the sequence number of its
- * last event), which the HTTP layer waits for on the read side. State lives in {@link UserState}; the single-change
- * rules live in {@link UserChanges} so that {@link ReviseUser} runs exactly the same logic as the single commands.
+ * The user aggregate. Each command is handled by the method that holds its rules: here creation, sign-ins, removal
+ * and revisions; {@link Profile}, {@link Emails}, {@link Phones} and {@link Assignments} (roles and teams) handle the
+ * commands on what they hold. Every command on an existing user passes {@link #onEveryChange} first. State changes only in the
+ * {@code @EventSourcingHandler}s, each next to the state it changes.
+ * <p>
+ * The revision marks the snapshot format: a snapshot of another revision is ignored and the user rebuilt from its
+ * events (revision 2: profile, emails, phones and assignments became entities of their own).
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
-        getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class User extends ReplacementChanges {
+@Revision("2")
+public class User {
+
+    @AggregateIdentifier
+    UUID userId;
+    UUID accountId;
+    long tinyId;
+    Instant createdAt;
+    @AggregateMember
+    Profile profile = new Profile();
+    @AggregateMember
+    Emails emails = new Emails();
+    @AggregateMember
+    Phones phones = new Phones();
+    @AggregateMember
+    Assignments assignments = new Assignments();
+    Instant lastSignInAt;
+    boolean removed;
 
     public User() {
     }
 
     /**
-     * While a creation handler runs, Axon holds the applied events back until the aggregate root exists, so
-     * {@link AggregateLifecycle#getVersion()} is still empty here; the version is that of the last of the events
-     * applied, whose sequence numbers start at 0.
+     * Around every command on an existing user, its own handler's or an entity's. Another account's user, or a
+     * removed one, must look like no user at all. A command that takes the user over one of its {@code limits} is
+     * refused whole (its events roll back with it); counting after the whole command, rather than before each
+     * addition, lets a revision that adds and removes (v4 applies removals last) stay within the limits it ends
+     * within. The answer is the user's version after the command.
+     */
+    @CommandHandlerInterceptor
+    Object onEveryChange(UserChange cmd, InterceptorChain chain, UserLimits limits) throws Exception {
+        if (removed || accountId == null || !accountId.equals(cmd.accountId())) {
+            throw new UsersException(ErrorCode.NOT_FOUND, "user not found");
+        }
+        UserLimits.Size before = size();
+        chain.proceed();
+        limits.refuseGrowth(before, size());
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1L : version;
+    }
+
+    /**
+     * Creates the user with everything it starts with, checked all at once ({@link NewUser}). Axon holds a creation
+     * handler's events back until the aggregate root exists, so the version is that of the last event applied
+     * (sequence numbers start at 0) rather than {@link AggregateLifecycle#getVersion()}, still empty here.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public long handle(CreateUser cmd, TinyIds tinyIds, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+    long handle(CreateUser cmd, TinyIds tinyIds, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
         List<UserEvent> events = NewUser.events(cmd, tinyIds, catalog, limits);
         for (UserEvent event : events) {
             if (event instanceof EmailAdded added) {
@@ -67,147 +116,86 @@ public class User extends ReplacementChanges {
         return events.size() - 1L;
     }
 
+    /** Sign-ins only move forwards, and never further ahead of their receipt than {@code limits} allow. */
     @CommandHandler
-    public long handle(UpdateProfile cmd, UserLimits limits) {
-        checkAccount(cmd);
-        withinLimits(limits, () -> updateProfile(cmd, limits));
-        return version();
+    void handle(RecordSignIn cmd, UserLimits limits) {
+        if (cmd.at() == null) {
+            throw invalid("the sign-in time is required");
+        }
+        limits.checkSignIn(cmd.at(), cmd.receivedAt());
+        if (lastSignInAt != null && cmd.at().isBefore(lastSignInAt)) {
+            throw invalid("sign-in at " + cmd.at() + " is before the last sign-in at " + lastSignInAt
+                    + "; sign-ins cannot move backwards");
+        }
+        if (!cmd.at().equals(lastSignInAt)) {
+            apply(new UserSignedIn(userId, lastSignInAt, cmd.at()));
+        }
     }
 
     @CommandHandler
-    public long handle(AddEmail cmd, EmailClaims claims, UserLimits limits) {
-        checkAccount(cmd);
-        withinLimits(limits, () -> addEmail(cmd, claims));
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(RemoveEmail cmd, EmailClaims claims) {
-        checkAccount(cmd);
-        removeEmail(cmd, claims);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(MakeEmailPrimary cmd) {
-        checkAccount(cmd);
-        makeEmailPrimary(cmd);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(ChangeEmailAddress cmd, EmailClaims claims) {
-        checkAccount(cmd);
-        changeEmailAddress(cmd, claims);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(MakeAddressPrimary cmd, EmailClaims claims, UserLimits limits) {
-        checkAccount(cmd);
-        withinLimits(limits, () -> makeAddressPrimary(cmd, claims));
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(ChangePhoneNumber cmd) {
-        checkAccount(cmd);
-        changePhoneNumber(cmd);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(AddPhone cmd, UserLimits limits) {
-        checkAccount(cmd);
-        withinLimits(limits, () -> addPhone(cmd));
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(RemovePhone cmd) {
-        checkAccount(cmd);
-        removePhone(cmd);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(MakePhonePrimary cmd) {
-        checkAccount(cmd);
-        makePhonePrimary(cmd);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(BlockPhone cmd) {
-        checkAccount(cmd);
-        blockPhone(cmd);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(UnblockPhone cmd) {
-        checkAccount(cmd);
-        unblockPhone(cmd);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(AssignRoles cmd, RoleCatalog catalog, UserLimits limits) {
-        checkAccount(cmd);
-        withinLimits(limits, () -> assignRoles(cmd, catalog));
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(ChangeRoles cmd, RoleCatalog catalog, UserLimits limits) {
-        checkAccount(cmd);
-        withinLimits(limits, () -> changeRoles(cmd, catalog));
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(AssignTeams cmd, UserLimits limits) {
-        checkAccount(cmd);
-        withinLimits(limits, () -> assignTeams(cmd, limits));
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(RecordSignIn cmd, UserLimits limits) {
-        checkAccount(cmd);
-        recordSignIn(cmd, limits);
-        return version();
-    }
-
-    @CommandHandler
-    public long handle(RemoveUser cmd, EmailClaims claims) {
-        checkAccount(cmd);
+    void handle(RemoveUser cmd, EmailClaims claims) {
         claims.releaseAll(userId);
         apply(new UserRemoved(userId, emails.addresses(), cmd.at()));
-        return version();
     }
 
     /**
-     * Applies every step in order with the single commands' own logic; the first failing step fails the whole
+     * Applies every step in order, each with its own command's handler; the first failing step fails the whole
      * command, and the unit of work (events and claims) rolls back.
      */
     @CommandHandler
-    public long handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
-        checkAccount(cmd);
-        List<UserCommand> steps = cmd.steps() == null ? List.of() : cmd.steps();
+    void handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+        List<UserChange> steps = cmd.steps() == null ? List.of() : cmd.steps();
         for (int i = 0; i < steps.size(); i++) {
-            UserCommand step = steps.get(i);
+            UserChange step = steps.get(i);
             if (step == null || !cmd.userId().equals(step.userId()) || !cmd.accountId().equals(step.accountId())) {
-                throw new UsersException(ErrorCode.INVALID,
-                        "revision step " + (i + 1) + " is not for user " + cmd.userId() + " in the same account");
+                throw invalid("revision step " + (i + 1) + " is not for user " + cmd.userId() + " in the same account");
             }
         }
-        withinLimits(limits, () -> steps.forEach(step -> perform(step, claims, catalog, limits)));
-        return version();
+        steps.forEach(step -> revise(step, claims, catalog, limits));
     }
 
-    private static long version() {
-        Long version = AggregateLifecycle.getVersion();
-        return version == null ? -1 : version;
+    private void revise(UserChange step, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+        if (step instanceof UpdateProfile c) profile.handle(c, limits);
+        else if (step instanceof AddEmail c) emails.handle(c, claims);
+        else if (step instanceof RemoveEmail c) emails.handle(c, claims);
+        else if (step instanceof MakeEmailPrimary c) emails.handle(c);
+        else if (step instanceof ChangeEmailAddress c) emails.handle(c, claims);
+        else if (step instanceof MakeAddressPrimary c) emails.handle(c, claims);
+        else if (step instanceof AddPhone c) phones.handle(c);
+        else if (step instanceof RemovePhone c) phones.handle(c);
+        else if (step instanceof MakePhonePrimary c) phones.handle(c);
+        else if (step instanceof BlockPhone c) phones.handle(c);
+        else if (step instanceof UnblockPhone c) phones.handle(c);
+        else if (step instanceof ChangePhoneNumber c) phones.handle(c);
+        else if (step instanceof AssignRoles c) assignments.handle(c, catalog);
+        else if (step instanceof ChangeRoles c) assignments.handle(c, catalog);
+        else if (step instanceof AssignTeams c) assignments.handle(c, limits);
+        else if (step instanceof RecordSignIn c) handle(c, limits);
+        else throw invalid(step.getClass().getSimpleName() + " cannot be part of a revision");
+    }
+
+    /** How much of what {@link UserLimits} bounds this user holds. */
+    UserLimits.Size size() {
+        return new UserLimits.Size(emails.size(), phones.size(), assignments.roleCount(),
+                assignments.teamCount(), profile.metaKeys());
+    }
+
+    @EventSourcingHandler
+    void on(UserCreated e) {
+        userId = e.userId();
+        accountId = e.accountId();
+        tinyId = e.tinyId();
+        createdAt = e.createdAt();
+    }
+
+    @EventSourcingHandler
+    void on(UserSignedIn e) {
+        lastSignInAt = e.signedInAt();
+    }
+
+    @EventSourcingHandler
+    void on(UserRemoved e) {
+        removed = true;
+        markDeleted();
     }
 }

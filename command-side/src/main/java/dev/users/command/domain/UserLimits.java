@@ -2,8 +2,6 @@ package dev.users.command.domain;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,21 +12,14 @@ import java.util.Map;
 import static dev.users.command.domain.UserRules.invalid;
 
 /**
- * How much one user may hold ({@code users.limits.*}), so that no client can grow a user, its events and every read
+ * How much one user may hold, so that no client can grow a user, its events and every read
  * of it without bound, and how far ahead of the service's clock a sign-in may lie. The counts are checked on the
  * user as a command leaves it: a command that takes a user over a limit is refused whole (its events roll back), and
  * one that does not add (a removal, or a user already over a lowered limit staying as it is) is never refused by it.
+ * The service's values come from its settings ({@code users.limits.*}, bound outside the domain).
  */
-@ConfigurationProperties("users.limits")
-public record UserLimits(@DefaultValue("20") int emails,
-                         @DefaultValue("20") int phones,
-                         @DefaultValue("50") int roles,
-                         @DefaultValue("100") int teamIds,
-                         @DefaultValue("100") int teamIdLength,
-                         @DefaultValue("50") int metaKeys,
-                         @DefaultValue("100") int metaKeyLength,
-                         @DefaultValue("1000") int metaValueLength,
-                         @DefaultValue("5m") Duration signInSkew) {
+public record UserLimits(int emails, int phones, int roles, int teamIds, int teamIdLength, int metaKeys,
+                         int metaKeyLength, int metaValueLength, Duration signInSkew) {
 
     /** No sign-in happened before the Unix epoch; PostgreSQL's timestamps could not hold some earlier instants. */
     static final Instant EARLIEST_SIGN_IN = Instant.EPOCH;

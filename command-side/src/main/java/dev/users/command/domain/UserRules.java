@@ -10,30 +10,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** Checks on command input shared by the creation and the single-change handlers of {@link User}. */
+/**
+ * Checks on command input shared by the creation and the change handlers of {@link User} (addresses and numbers have
+ * their own rules: {@link EmailAddresses}, {@link PhoneNumbers}).
+ */
 final class UserRules {
-
-    private static final PhoneNumbers PHONE_NUMBERS = new PhoneNumbers();
 
     private UserRules() {
     }
 
     static UsersException invalid(String message) {
         return new UsersException(ErrorCode.INVALID, message);
-    }
-
-    /** The normalised address, or INVALID when it breaks the {@link EmailAddresses} rule. */
-    static String address(String address) {
-        String normalised = EmailAddresses.normalise(address);
-        if (!EmailAddresses.isValid(normalised)) {
-            throw invalid("email '" + address + "' is not a valid email address");
-        }
-        return normalised;
-    }
-
-    /** The canonical E.164 number and its region, or INVALID when the number is not a valid E.164 number. */
-    static ParsedPhone phone(String number) {
-        return PHONE_NUMBERS.parseE164(number);
     }
 
     static UUID id(UUID id, String what) {

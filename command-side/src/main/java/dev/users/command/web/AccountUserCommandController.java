@@ -5,11 +5,11 @@ import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
 import dev.users.command.api.ReviseUser;
-import dev.users.command.api.UserCommand;
-import dev.users.command.domain.TimeOrderedIds;
-import dev.users.command.roles.AccountRoles;
+import dev.users.command.api.UserChange;
+import dev.users.command.infra.AccountRoles;
+import dev.users.command.infra.TimeOrderedIds;
 import dev.users.queries.Surface;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -19,11 +19,9 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,65 +32,53 @@ import java.util.UUID;
  * Create and update take {@code user_attributes}, a roles hash and {@code team_ids}; delete removes the user.
  */
 @RestController
-@RequestMapping("/api/v4/account_users")
+@RequestMapping(AccountUserCommandController.ACCOUNT_USERS)
 public class AccountUserCommandController {
 
+    static final String ACCOUNT_USERS = "/api/v4/account_users";
 
     private final RequestBodies bodies;
-    private final Values values;
     private final AccountRoles roles;
     private final UserWrites writes;
 
-    public AccountUserCommandController(RequestBodies bodies, Values values, AccountRoles roles, UserWrites writes) {
+    public AccountUserCommandController(RequestBodies bodies, AccountRoles roles, UserWrites writes) {
         this.bodies = bodies;
-        this.values = values;
         this.roles = roles;
         this.writes = writes;
     }
 
     @PostMapping
-    ResponseEntity<Map<String, Object>> create(HttpServletRequest request,
-                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, accountId, values,
-                roles, region);
-        UUID userId = TimeOrderedIds.next();
-        CreateUser user = V4UserCommands.create(p.user(), userId, accountId, writes.now());
-        CreateUser command = new CreateUser(userId, accountId, user.name(), null, null, user.timeZone(),
-                user.language(), user.notifications(), user.meta(), user.emails(), user.phones(), p.grant(),
-                p.teamIds(), user.createdAt());
-        ResponseEntity<Map<String, Object>> created = writes.send(command, Surface.V4_ACCOUNT_USER, HttpStatus.CREATED);
-        return ResponseEntity.status(created.getStatusCode()).location(URI.create("/api/v4/account_users/" + userId))
-                .body(created.getBody());
+    ResponseEntity<Map<String, Object>> create(HttpServletRequest request, Caller caller) {
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), true, caller.accountId(),
+                roles, caller.defaultRegion());
+        CreateUser command = V4UserCommands.create(p.user(), TimeOrderedIds.next(), caller.accountId(), writes.now())
+                .withAssignments(p.grant(), p.teamIds());
+        return writes.create(command, Surface.V4_ACCOUNT_USER, ACCOUNT_USERS);
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request,
-                                               @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                               @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
+    ResponseEntity<Map<String, Object>> update(@PathVariable String id, HttpServletRequest request, Caller caller) {
         UUID userId = accountUserId(id);
-        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, accountId, values,
-                roles, region);
-        List<UserCommand> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, accountId).steps());
+        AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, caller.accountId(),
+                roles, caller.defaultRegion());
+        List<UserChange> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, caller.accountId()).steps());
         if (!p.grant().isEmpty() || !p.revoke().isEmpty()) {
-            steps.add(new ChangeRoles(userId, accountId, p.grant(), p.revoke()));
+            steps.add(new ChangeRoles(userId, caller.accountId(), p.grant(), p.revoke()));
         }
         if (p.teamIds() != null) {
-            steps.add(new AssignTeams(userId, accountId, p.teamIds()));
+            steps.add(new AssignTeams(userId, caller.accountId(), p.teamIds()));
         }
-        return writes.send(new ReviseUser(userId, accountId, steps), Surface.V4_ACCOUNT_USER, HttpStatus.OK);
+        return writes.send(new ReviseUser(userId, caller.accountId(), steps), Surface.V4_ACCOUNT_USER, HttpStatus.OK);
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request,
-                                              @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                              @RequestAttribute(CallerAttributes.DEFAULT_REGION) String region) {
-        return update(id, request, accountId, region);
+    ResponseEntity<Map<String, Object>> patch(@PathVariable String id, HttpServletRequest request, Caller caller) {
+        return update(id, request, caller);
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
-        writes.remove(new RemoveUser(accountUserId(id), accountId, writes.now()));
+    ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
+        writes.remove(new RemoveUser(accountUserId(id), caller.accountId(), writes.now()));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,6 +1,6 @@
 package dev.users.command.web;
 
-import dev.users.command.roles.AccountRoles;
+import dev.users.command.infra.AccountRoles;
 import dev.users.web.ClientText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  */
 record AccountUserParams(V4UserParams user, List<String> grant, List<String> revoke, List<String> teamIds) {
 
-    static AccountUserParams read(JsonNode body, boolean creating, UUID accountId, Values values, AccountRoles catalog,
+    static AccountUserParams read(JsonNode body, boolean creating, UUID accountId, AccountRoles catalog,
                                   String region) {
         JsonNode attributes = body.get("user_attributes");
         ParamReader reader = new ParamReader();
@@ -35,7 +35,7 @@ record AccountUserParams(V4UserParams user, List<String> grant, List<String> rev
         roles(reader, body.get("roles"), accountId, catalog, grant, revoke);
         List<String> teams = reader.strings(body, "team_ids");
         reader.throwIfProblems();
-        V4UserParams user = V4UserParams.read(userNode, creating, values, region, "user_attributes.");
+        V4UserParams user = V4UserParams.read(userNode, creating, region, "user_attributes.");
         return new AccountUserParams(user, grant, revoke, teams);
     }
 

@@ -1,5 +1,6 @@
 package dev.users.command.web;
 
+import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
 import dev.users.command.api.UserCommand;
 import dev.users.errors.ErrorCode;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +53,16 @@ public class UserWrites {
         commands.sendAndWait(command);
         queries.query(new AwaitUserRemoved(command.accountId(), command.userId()), ResponseTypes.instanceOf(Boolean.class))
                 .join();
+    }
+
+    /**
+     * Creates a user and answers as every create does: 201 with the user as {@code surface} shows it, or 202 if the
+     * read model did not catch up in time; either with the user's {@code Location} under {@code collection}.
+     */
+    public ResponseEntity<Map<String, Object>> create(CreateUser command, Surface surface, String collection) {
+        ResponseEntity<Map<String, Object>> shown = send(command, surface, HttpStatus.CREATED);
+        return ResponseEntity.status(shown.getStatusCode()).location(URI.create(collection + "/" + command.userId()))
+                .body(shown.getBody());
     }
 
     public ResponseEntity<Map<String, Object>> send(UserCommand command, Surface surface, HttpStatus status) {

@@ -1,11 +1,17 @@
 package dev.users.command.web;
 
+import dev.users.command.api.CreateUser;
+import dev.users.command.api.NewEmail;
+import dev.users.command.api.NewPhone;
 import dev.users.command.domain.ParsedPhone;
-import dev.users.command.roles.AccountRoles;
+import dev.users.command.infra.AccountRoles;
+import dev.users.events.NotificationPreferences;
 import dev.users.events.TimeZoneSetting;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,23 +25,28 @@ record V3UserParams(String firstName, String lastName, List<String> roles, Strin
     static final String DEFAULT_LANGUAGE = "en";
     static final String DEFAULT_TIME_ZONE = "London";
 
-    static V3UserParams read(JsonNode body, UUID accountId, Values values, AccountRoles catalog, String region) {
+    static V3UserParams read(JsonNode body, UUID accountId, AccountRoles catalog, String region) {
         ParamReader reader = new ParamReader();
         String first = reader.required(body, "first_name", 120);
         String last = reader.required(body, "last_name", 120);
         List<String> roles = roles(reader, reader.strings(body, "role_ids"), accountId, catalog);
         String language = or(reader.string(body, "language", 35), DEFAULT_LANGUAGE);
         String zone = or(reader.string(body, "timezone", 100), DEFAULT_TIME_ZONE);
-        V3UserParams params = new V3UserParams(first, last, roles, values.language(reader, "language", language),
-                values.timeZone(reader, "timezone", zone),
-                values.email(reader, "email", blankToNull(reader.string(body, "email", 254))),
-                values.phone(reader, "phone", blankToNull(reader.string(body, "phone", 50)), region));
+        V3UserParams params = new V3UserParams(first, last, roles, Values.language(reader, "language", language),
+                Values.timeZone(reader, "timezone", zone),
+                Values.email(reader, "email", blankToNull(reader.string(body, "email", 254))),
+                Values.phone(reader, "phone", blankToNull(reader.string(body, "phone", 50)), region));
         reader.throwIfProblems();
         return params;
     }
 
-    String fullName() {
-        return (firstName + " " + lastName).trim();
+    /** What the inputs mean as a command: the email and the phone, when given, are the user's primary ones. */
+    CreateUser create(UUID userId, UUID accountId, Instant now) {
+        List<NewEmail> emails = email == null ? List.of() : List.of(new NewEmail(UUID.randomUUID(), email, true));
+        List<NewPhone> phones = phone == null ? List.of()
+                : List.of(new NewPhone(UUID.randomUUID(), phone.e164(), phone.country(), true, null));
+        return new CreateUser(userId, accountId, (firstName + " " + lastName).trim(), firstName, lastName, timeZone,
+                language, NotificationPreferences.DEFAULT, Map.of(), emails, phones, roles, List.of(), now);
     }
 
     private static List<String> roles(ParamReader reader, List<String> ids, UUID accountId, AccountRoles catalog) {

@@ -16,7 +16,7 @@ import dev.users.command.api.RemovePhone;
 import dev.users.command.api.ReviseUser;
 import dev.users.command.api.UnblockPhone;
 import dev.users.command.api.UpdateProfile;
-import dev.users.command.api.UserCommand;
+import dev.users.command.api.UserChange;
 import dev.users.events.NotificationPreferences;
 
 import java.time.Instant;
@@ -55,7 +55,7 @@ final class V4UserCommands {
      * additions and changes (so a new primary exists), then removals.
      */
     static ReviseUser revise(V4UserParams p, UUID userId, UUID accountId) {
-        List<UserCommand> steps = new ArrayList<>();
+        List<UserChange> steps = new ArrayList<>();
         if (p.name() != null || p.timeZone() != null || p.language() != null || p.meta() != null
                 || p.notifyPush() != null || p.notifyEmail() != null || p.notifySms() != null || p.notifyVoice() != null) {
             steps.add(new UpdateProfile(userId, accountId, p.name(), null, null, p.timeZone(), p.language(),
@@ -64,7 +64,7 @@ final class V4UserCommands {
         if (p.email() != null) {
             steps.add(new MakeAddressPrimary(userId, accountId, p.email(), UUID.randomUUID()));
         }
-        List<UserCommand> removals = new ArrayList<>();
+        List<UserChange> removals = new ArrayList<>();
         for (V4UserParams.EmailParam e : p.emails()) {
             if (e.id() == null) {
                 steps.add(new AddEmail(userId, accountId,

@@ -29,30 +29,30 @@ record V4UserParams(String name, String email, Boolean notifyPush, Boolean notif
                       boolean destroy) {
     }
 
-    static V4UserParams read(JsonNode body, boolean creating, Values values, String region) {
-        return read(body, creating, values, region, "");
+    static V4UserParams read(JsonNode body, boolean creating, String region) {
+        return read(body, creating, region, "");
     }
 
     /** {@code prefix} names where the parameters sit in the request ({@code user_attributes.}) in messages. */
-    static V4UserParams read(JsonNode body, boolean creating, Values values, String region, String prefix) {
+    static V4UserParams read(JsonNode body, boolean creating, String region, String prefix) {
         ParamReader reader = ParamReader.under(prefix);
         String name = creating ? reader.required(body, "name", MAX_NAME) : reader.string(body, "name", MAX_NAME);
         if (!creating && name != null && name.isEmpty()) {
             reader.problem("name cannot be blank");
         }
         String rawEmail = creating ? reader.required(body, "email", 254) : reader.string(body, "email", 254);
-        V4UserParams params = new V4UserParams(name, values.email(reader, "email", rawEmail),
+        V4UserParams params = new V4UserParams(name, Values.email(reader, "email", rawEmail),
                 reader.bool(body, "notify_push"), reader.bool(body, "notify_email"), reader.bool(body, "notify_sms"),
                 reader.bool(body, "notify_voice"),
-                values.timeZone(reader, "time_zone", reader.string(body, "time_zone", 100)),
-                values.language(reader, "preferred_language", reader.string(body, "preferred_language", 35)),
-                reader.stringMap(body, "meta"), emails(body, reader, values, creating),
-                phones(body, reader, values, region, creating));
+                Values.timeZone(reader, "time_zone", reader.string(body, "time_zone", 100)),
+                Values.language(reader, "preferred_language", reader.string(body, "preferred_language", 35)),
+                reader.stringMap(body, "meta"), emails(body, reader, creating),
+                phones(body, reader, region, creating));
         reader.throwIfProblems();
         return params;
     }
 
-    private static List<EmailParam> emails(JsonNode body, ParamReader reader, Values values, boolean creating) {
+    private static List<EmailParam> emails(JsonNode body, ParamReader reader, boolean creating) {
         List<EmailParam> emails = new ArrayList<>();
         List<JsonNode> items = reader.objects(body, "emails_attributes");
         for (int i = 0; i < items.size(); i++) {
@@ -61,12 +61,12 @@ record V4UserParams(String name, String email, Boolean notifyPush, Boolean notif
             UUID id = id(item, node, "", creating);
             boolean destroy = Boolean.TRUE.equals(item.bool(node, "_destroy"));
             String raw = id == null ? item.required(node, "email", 254) : item.string(node, "email", 254);
-            emails.add(new EmailParam(id, values.email(item, "email", raw), item.bool(node, "primary"), destroy));
+            emails.add(new EmailParam(id, Values.email(item, "email", raw), item.bool(node, "primary"), destroy));
         }
         return emails;
     }
 
-    private static List<PhoneParam> phones(JsonNode body, ParamReader reader, Values values, String region,
+    private static List<PhoneParam> phones(JsonNode body, ParamReader reader, String region,
                                            boolean creating) {
         List<PhoneParam> phones = new ArrayList<>();
         List<JsonNode> items = reader.objects(body, "phones_attributes");
@@ -80,7 +80,7 @@ record V4UserParams(String name, String email, Boolean notifyPush, Boolean notif
             if (method != null && !List.of("sms", "voice", "").contains(method)) {
                 item.problem(item.name("confirmation_method") + " must be sms or voice");
             }
-            phones.add(new PhoneParam(id, values.phone(item, "phone", raw, region),
+            phones.add(new PhoneParam(id, Values.phone(item, "phone", raw, region),
                     method == null || method.isEmpty() ? null : method, item.bool(node, "primary"),
                     item.bool(node, "blocked"), destroy));
         }

@@ -1,67 +1,57 @@
 package dev.users.command.web;
 
 import dev.users.command.domain.EmailAddresses;
+import dev.users.command.domain.Languages;
 import dev.users.command.domain.ParsedPhone;
 import dev.users.command.domain.PhoneNumbers;
-import dev.users.command.values.Languages;
-import dev.users.command.values.TimeZones;
-import dev.users.errors.UsersException;
+import dev.users.command.domain.TimeZones;
 import dev.users.events.TimeZoneSetting;
-import org.springframework.stereotype.Component;
 
 /**
- * Turns raw parameter values into the cleaned values commands carry, reporting each bad one to the reader:
- * the same rules for every surface.
+ * Turns raw parameter values into the values commands carry with the domain's own rules, reporting each bad one to
+ * the reader under its field's name: the same rules for every surface. Absent values stay null.
  */
-@Component
-public class Values {
+final class Values {
 
-    private final PhoneNumbers phoneNumbers;
-
-    public Values(PhoneNumbers phoneNumbers) {
-        this.phoneNumbers = phoneNumbers;
+    private Values() {
     }
 
-    public String email(ParamReader reader, String field, String raw) {
+    static String email(ParamReader reader, String field, String raw) {
         if (raw == null) {
             return null;
         }
-        String address = EmailAddresses.normalise(raw);
-        if (!EmailAddresses.isValid(address)) {
-            reader.problem(reader.name(field) + " '" + raw + "' is not a valid email address");
-            return null;
-        }
-        return address;
-    }
-
-    public ParsedPhone phone(ParamReader reader, String field, String raw, String defaultRegion) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return phoneNumbers.parse(raw, defaultRegion);
-        } catch (UsersException invalid) {
-            reader.problem(reader.name(field) + ": " + invalid.getMessage());
-            return null;
-        }
-    }
-
-    public TimeZoneSetting timeZone(ParamReader reader, String field, String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        return TimeZones.resolve(raw).orElseGet(() -> {
-            reader.problem(reader.name(field) + " '" + raw + "' is not a known time zone");
+        return EmailAddresses.parse(raw).orElseGet(() -> {
+            reader.problem(EmailAddresses.problem(reader.name(field), raw));
             return null;
         });
     }
 
-    public String language(ParamReader reader, String field, String raw) {
+    static ParsedPhone phone(ParamReader reader, String field, String raw, String defaultRegion) {
+        if (raw == null) {
+            return null;
+        }
+        return PhoneNumbers.find(raw, defaultRegion).orElseGet(() -> {
+            reader.problem(reader.name(field) + ": " + PhoneNumbers.problem(raw));
+            return null;
+        });
+    }
+
+    static TimeZoneSetting timeZone(ParamReader reader, String field, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        return TimeZones.resolve(raw).orElseGet(() -> {
+            reader.problem(TimeZones.problem(reader.name(field), raw));
+            return null;
+        });
+    }
+
+    static String language(ParamReader reader, String field, String raw) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
         return Languages.canonical(raw).orElseGet(() -> {
-            reader.problem(reader.name(field) + " '" + raw + "' is not a known language tag");
+            reader.problem(Languages.problem(reader.name(field), raw));
             return null;
         });
     }

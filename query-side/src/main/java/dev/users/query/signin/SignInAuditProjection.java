@@ -1,5 +1,6 @@
 package dev.users.query.signin;
 
+import dev.users.events.EventMetadata;
 import dev.users.events.UserSignedIn;
 import dev.users.query.directory.DirectoryBatches;
 import org.axonframework.config.ProcessingGroup;
@@ -39,7 +40,7 @@ public class SignInAuditProjection {
     /** Keyed by the event's id, so a redelivered event inserts nothing; a user without a row is not audited. */
     @EventHandler
     public void on(UserSignedIn event, @MessageIdentifier String eventId,
-                   @MetaDataValue("apiKeyId") String apiKeyId, @Timestamp Instant at) {
+                   @MetaDataValue(EventMetadata.API_KEY_ID) String apiKeyId, @Timestamp Instant at) {
         UUID accountId = directory.accountOf(event.userId());
         if (accountId == null) {
             return;

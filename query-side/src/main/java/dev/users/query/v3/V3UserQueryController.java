@@ -6,13 +6,12 @@ import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
 import dev.users.query.list.PageRequest;
 import dev.users.query.list.QueryParams;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,16 +45,16 @@ public class V3UserQueryController {
      * the same check as every query parameter's.
      */
     @GetMapping
-    public List<Map<String, Object>> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public List<Map<String, Object>> list(Caller caller,
                                           @RequestParam MultiValueMap<String, String> params) {
-        return directory.byTinyId(accountId, page(params), V3UserRenderer::render);
+        return directory.byTinyId(caller.accountId(), page(params), V3UserRenderer::render);
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> show(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public Map<String, Object> show(Caller caller,
                                     @PathVariable("id") String id) {
         UUID userId = PrefixIds.parse(PrefixIds.USER, id).orElseThrow(() -> notFound(id));
-        return rows.find(accountId, userId).map(V3UserRenderer::render).orElseThrow(() -> notFound(id));
+        return rows.find(caller.accountId(), userId).map(V3UserRenderer::render).orElseThrow(() -> notFound(id));
     }
 
     /** The page asked for, or null for "every user"; v3 pages by offset only (no {@code page}). */

@@ -7,11 +7,10 @@ import dev.users.query.directory.UserRows;
 import dev.users.query.list.ListQuery;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.roles.RoleNames;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,20 +40,20 @@ public class V4AccountUserQueryController {
     }
 
     @GetMapping
-    public Map<String, Object> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public Map<String, Object> list(Caller caller,
                                     @RequestParam MultiValueMap<String, String> params) {
         ListQuery query = ACCOUNT_USERS.parse(params);
         // the catalog is read once per page, not once per user
-        List<String> catalog = roles.catalog(accountId);
-        return directory.list(accountId, query, row -> V4AccountUserRenderer.render(row, catalog)).toJson();
+        List<String> catalog = roles.catalog(caller.accountId());
+        return directory.list(caller.accountId(), query, row -> V4AccountUserRenderer.render(row, catalog)).toJson();
     }
 
     /** {@code :id} is the user's UUID, its {@code usr_…} id or the account user's {@code acu_…} id. */
     @GetMapping("/{id}")
-    public Map<String, Object> retrieve(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public Map<String, Object> retrieve(Caller caller,
                                         @PathVariable("id") String id) {
-        return V4UserAttributes.userId(id).flatMap(userId -> rows.find(accountId, userId))
-                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(accountId)))
+        return V4UserAttributes.userId(id).flatMap(userId -> rows.find(caller.accountId(), userId))
+                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(caller.accountId())))
                 .orElseThrow(() -> new UsersException(ErrorCode.NOT_FOUND, "account user " + id + " not found"));
     }
 }

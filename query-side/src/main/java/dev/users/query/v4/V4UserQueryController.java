@@ -9,12 +9,11 @@ import dev.users.query.list.PageRequest;
 import dev.users.query.list.QueryParams;
 import dev.users.query.list.SqlValues;
 import dev.users.query.signin.SignInAudit;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,32 +45,32 @@ public class V4UserQueryController {
     }
 
     @GetMapping("/users/{id}")
-    public Map<String, Object> retrieve(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public Map<String, Object> retrieve(Caller caller,
                                         @PathVariable("id") String id) {
-        return rows.find(accountId, userId(id)).map(V4UserRenderer::render).orElseThrow(() -> notFound(id));
+        return rows.find(caller.accountId(), userId(id)).map(V4UserRenderer::render).orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/users")
-    public Map<String, Object> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public Map<String, Object> list(Caller caller,
                                     @RequestParam MultiValueMap<String, String> params) {
-        return directory.list(accountId, USERS.parse(params), V4UserRenderer::render).toJson();
+        return directory.list(caller.accountId(), USERS.parse(params), V4UserRenderer::render).toJson();
     }
 
     @GetMapping("/users/{id}/sign_ins")
-    public Map<String, Object> userSignIns(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public Map<String, Object> userSignIns(Caller caller,
                                            @PathVariable("id") String id,
                                            @RequestParam MultiValueMap<String, String> params) {
         UUID userId = userId(id);
-        if (!rows.exists(accountId, userId)) {
+        if (!rows.exists(caller.accountId(), userId)) {
             throw notFound(id);
         }
-        return signIns(accountId, userId, params);
+        return signIns(caller.accountId(), userId, params);
     }
 
     @GetMapping("/sign_ins")
-    public Map<String, Object> accountSignIns(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
+    public Map<String, Object> accountSignIns(Caller caller,
                                               @RequestParam MultiValueMap<String, String> params) {
-        return signIns(accountId, null, params);
+        return signIns(caller.accountId(), null, params);
     }
 
     private Map<String, Object> signIns(UUID accountId, UUID userId, MultiValueMap<String, String> params) {

@@ -1,7 +1,7 @@
 package dev.users.app.auth;
 
 import dev.users.app.web.ErrorBodies;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import dev.users.web.ClientText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Authenticates both API surfaces with {@code Authorization: Bearer <key>} and tells the controllers whose account
- * the request acts for. Everything else (health) is open.
+ * Authenticates both API surfaces with {@code Authorization: Bearer <key>} and tells the controllers who calls: a
+ * {@link Caller} in the request, which they take as a parameter ({@link CallerArgumentResolver}). Everything else
+ * (health) is open.
  */
 @Component
 public class ApiKeyFilter extends OncePerRequestFilter {
@@ -43,22 +44,20 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Optional<Caller> caller = Optional.empty();
+        Optional<ApiKey> key = Optional.empty();
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
-            caller = apiKeys.authenticate(header.substring(7).trim());
+            key = apiKeys.authenticate(header.substring(7).trim());
         }
-        if (caller.isEmpty()) {
+        if (key.isEmpty()) {
             String message = header == null ? "missing Authorization: Bearer <api key> header" : "unknown API key";
             response.setStatus(401);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             json.writeValue(response.getOutputStream(), ErrorBodies.forPath(request.getRequestURI(), 401, List.of(message)));
             return;
         }
-        request.setAttribute(CallerAttributes.ACCOUNT_ID, caller.get().accountId());
-        request.setAttribute(CallerAttributes.API_KEY_ID, caller.get().apiKeyId());
-        request.setAttribute(CallerAttributes.DEFAULT_REGION, caller.get().defaultRegion());
-        request.setAttribute(CallerAttributes.ADMIN, caller.get().admin());
-        request.setAttribute(CallerAttributes.REQUEST_ID, requestId(request.getHeader("X-Request-Id")));
+        ApiKey apiKey = key.get();
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(apiKey.accountId(), apiKey.id(),
+                apiKey.defaultRegion(), apiKey.admin(), requestId(request.getHeader("X-Request-Id"))));
         chain.doFilter(request, response);
     }
 

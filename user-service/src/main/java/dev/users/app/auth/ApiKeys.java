@@ -33,21 +33,21 @@ public class ApiKeys {
         this.jdbc = jdbc;
     }
 
-    public Optional<Caller> authenticate(String key) {
+    public Optional<ApiKey> authenticate(String key) {
         String hash = hash(key);
         Cached cached = cache.get(hash);
         if (cached != null && cached.expires.isAfter(Instant.now())) {
-            return cached.caller;
+            return cached.apiKey;
         }
-        Optional<Caller> caller = jdbc.sql("""
+        Optional<ApiKey> apiKey = jdbc.sql("""
                         select k.id, k.account_id, a.default_region, k.admin from api_keys k join accounts a on a.id = k.account_id
                         where k.key_hash = ? and k.revoked_at is null""")
                 .param(hash)
-                .query((rs, n) -> new Caller(rs.getObject(2, UUID.class), rs.getObject(1, UUID.class), rs.getString(3),
+                .query((rs, n) -> new ApiKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getBoolean(4)))
                 .optional();
-        cache.put(hash, new Cached(caller, Instant.now().plus(CACHE_TTL)));
-        return caller;
+        cache.put(hash, new Cached(apiKey, Instant.now().plus(CACHE_TTL)));
+        return apiKey;
     }
 
     /** Stores {@code key} (or a new random one when null) for the account and returns the key in clear, once. */
@@ -79,6 +79,6 @@ public class ApiKeys {
         }
     }
 
-    private record Cached(Optional<Caller> caller, Instant expires) {
+    private record Cached(Optional<ApiKey> apiKey, Instant expires) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.users.app.axon;
 
+import dev.users.command.infra.AggregateJson;
+import dev.users.events.EventMetadata;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -44,8 +46,9 @@ public class AxonConfiguration {
     /**
      * Axon's query bus as its auto-configuration builds it, but without a transaction per query. The read-your-writes
      * queries wait for the projection; in a transaction each waiter held a pooled connection for the whole wait, and
-     * 20 waiters (the pool) starved the very processor they waited for: at 32 concurrent creates nothing completed.
-     * The queries only read, one statement each, so they need no transaction.
+     * as many waiters as the pool has connections starved the very processor they waited for, so that under more
+     * concurrent creates than connections nothing completed. The queries only read, one statement each, so they need
+     * no transaction.
      */
     @Bean
     SimpleQueryBus queryBus(org.axonframework.config.Configuration axon) {
@@ -65,16 +68,22 @@ public class AxonConfiguration {
     }
 
     /**
-     * A reset stores a ReplayToken whose context is typed {@code Object}; Jackson 3 refuses to read such polymorphic
-     * values back unless told which types are allowed, and the processor would then stall for good after a replay.
-     * Only Axon's own and JDK types may appear there.
+     * How Axon's serializer (events, snapshots, tokens, dead letters) reads and writes JSON. Axon takes the first
+     * customizer bean only, so this one does everything:
+     * <ul>
+     *   <li>A reset stores a ReplayToken whose context is typed {@code Object}; Jackson 3 refuses to read such
+     *   polymorphic values back unless told which types are allowed, and the processor would then stall for good
+     *   after a replay. Only Axon's own and JDK types may appear there.</li>
+     *   <li>User snapshots hold the aggregate's fields ({@link AggregateJson}).</li>
+     * </ul>
      */
     @Bean
-    Jackson3SerializerCustomizer trackingTokenTypes() {
-        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .allowIfSubType("java.")
-                .build());
+    Jackson3SerializerCustomizer axonJson() {
+        return builder -> AggregateJson.fieldsOnly(builder)
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .allowIfSubType("java.")
+                        .build());
     }
 
     /** Correlation and causation ids, as Axon does by default. */
@@ -86,7 +95,7 @@ public class AxonConfiguration {
     /** Who and which request: copied from the command to every event it causes. */
     @Bean
     CorrelationDataProvider callerCorrelationProvider() {
-        return new SimpleCorrelationDataProvider(CallerMetadataInterceptor.API_KEY_ID, CallerMetadataInterceptor.REQUEST_ID);
+        return new SimpleCorrelationDataProvider(EventMetadata.API_KEY_ID, EventMetadata.REQUEST_ID);
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.users.app.axon;
 
-import dev.users.web.CallerAttributes;
+import dev.users.events.EventMetadata;
+import dev.users.web.Caller;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -17,26 +17,16 @@ import java.util.function.BiFunction;
  */
 public class CallerMetadataInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
-    static final String API_KEY_ID = "apiKeyId";
-    static final String REQUEST_ID = "requestId";
-
     @Override
     public BiFunction<Integer, CommandMessage<?>, CommandMessage<?>> handle(List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             RequestAttributes request = RequestContextHolder.getRequestAttributes();
-            if (request == null) {
+            if (request == null
+                    || !(request.getAttribute(Caller.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof Caller caller)) {
                 return command;
             }
-            Map<String, Object> metadata = new HashMap<>();
-            put(metadata, API_KEY_ID, request.getAttribute(CallerAttributes.API_KEY_ID, RequestAttributes.SCOPE_REQUEST));
-            put(metadata, REQUEST_ID, request.getAttribute(CallerAttributes.REQUEST_ID, RequestAttributes.SCOPE_REQUEST));
-            return metadata.isEmpty() ? command : command.andMetaData(metadata);
+            return command.andMetaData(Map.of(EventMetadata.API_KEY_ID, caller.apiKeyId().toString(),
+                    EventMetadata.REQUEST_ID, caller.requestId()));
         };
-    }
-
-    private static void put(Map<String, Object> metadata, String key, Object value) {
-        if (value != null) {
-            metadata.put(key, value.toString());
-        }
     }
 }

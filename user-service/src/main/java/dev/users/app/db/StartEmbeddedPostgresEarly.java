@@ -15,9 +15,9 @@ public class StartEmbeddedPostgresEarly implements EnvironmentPostProcessor, Ord
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (EmbeddedPostgresSettings.wanted(environment)) {
             // pin the data directory: a value such as ${random.uuid} would otherwise differ at every lookup
-            String dataDir = environment.getProperty("users.data-dir", "./data");
-            environment.getPropertySources().addFirst(
-                    new MapPropertySource("users-embedded-postgres", Map.of("users.data-dir", dataDir)));
+            String dataDir = EmbeddedPostgresSettings.serviceDir(environment);
+            environment.getPropertySources().addFirst(new MapPropertySource("users-embedded-postgres",
+                    Map.of(EmbeddedPostgresSettings.DATA_DIR, dataDir)));
             EmbeddedPostgresStarts.begin(EmbeddedPostgresSettings.from(environment));
         }
     }

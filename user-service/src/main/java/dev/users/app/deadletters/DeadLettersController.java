@@ -6,13 +6,12 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.list.ListPage;
 import dev.users.query.list.PageRequest;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The read models' dead letters of the caller's account, for admin keys only: which users have events parked (and
@@ -41,16 +39,15 @@ public class DeadLettersController {
 
     /** The account's parked users, the longest parked first, in the v4 list envelope (limit, offset or page). */
     @GetMapping
-    public Map<String, Object> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                    @RequestAttribute(CallerAttributes.ADMIN) Boolean admin,
+    public Map<String, Object> list(Caller caller,
                                     @RequestParam MultiValueMap<String, String> params) {
-        requireAdmin(admin);
+        requireAdmin(caller.admin());
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
         if (!problems.isEmpty()) {
             throw new UsersException(ErrorCode.INVALID, problems);
         }
-        List<ParkedUser> parked = reports.ofAccount(accountId);
+        List<ParkedUser> parked = reports.ofAccount(caller.accountId());
         int from = (int) Math.min(page.offset(), parked.size());
         int to = (int) Math.min(page.offset() + page.limit() + 1, parked.size());
         List<Map<String, Object>> rows = parked.subList(from, to).stream().map(DeadLettersController::render)
@@ -60,25 +57,23 @@ public class DeadLettersController {
 
     /** Retries every parked user of the account. */
     @PostMapping("/retry")
-    public Map<String, Object> retryAll(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                        @RequestAttribute(CallerAttributes.ADMIN) Boolean admin) {
-        requireAdmin(admin);
-        return render(retries.retry(accountId, reports.ofAccount(accountId)));
+    public Map<String, Object> retryAll(Caller caller) {
+        requireAdmin(caller.admin());
+        return render(retries.retry(caller.accountId(), reports.ofAccount(caller.accountId())));
     }
 
     /** Retries one user's parked events; 404 when the account has no such parked user. */
     @PostMapping("/{userId}/retry")
-    public Map<String, Object> retryOne(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                                        @RequestAttribute(CallerAttributes.ADMIN) Boolean admin,
+    public Map<String, Object> retryOne(Caller caller,
                                         @PathVariable("userId") String userId) {
-        requireAdmin(admin);
+        requireAdmin(caller.admin());
         UsersException none = new UsersException(ErrorCode.NOT_FOUND, "user " + userId + " has no dead letters");
         String id = PrefixIds.parse(PrefixIds.USER, userId).orElseThrow(() -> none).toString();
-        List<ParkedUser> user = reports.ofAccount(accountId).stream().filter(p -> p.userId().equals(id)).toList();
+        List<ParkedUser> user = reports.ofAccount(caller.accountId()).stream().filter(p -> p.userId().equals(id)).toList();
         if (user.isEmpty()) {
             throw none;
         }
-        return render(retries.retry(accountId, user));
+        return render(retries.retry(caller.accountId(), user));
     }
 
     private static void requireAdmin(Boolean admin) {

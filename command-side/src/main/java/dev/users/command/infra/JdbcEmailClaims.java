@@ -1,5 +1,6 @@
-package dev.users.command.domain;
+package dev.users.command.infra;
 
+import dev.users.command.domain.EmailClaims;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import org.springframework.dao.DuplicateKeyException;

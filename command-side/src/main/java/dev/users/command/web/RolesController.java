@@ -1,15 +1,13 @@
-package dev.users.command.roles;
+package dev.users.command.web;
 
-import dev.users.command.web.ParamReader;
-import dev.users.command.web.RequestBodies;
+import dev.users.command.infra.AccountRoles;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import dev.users.web.CallerAttributes;
+import dev.users.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** IMCO's role catalog endpoints: the account's roles (predefined ones included), the predefined ones, and adding one. */
@@ -37,8 +34,8 @@ public class RolesController {
     }
 
     @GetMapping("/roles")
-    List<Map<String, Object>> list(@RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId) {
-        return roles.all(accountId).stream().map(RolesController::render).toList();
+    List<Map<String, Object>> list(Caller caller) {
+        return roles.all(caller.accountId()).stream().map(RolesController::render).toList();
     }
 
     @GetMapping("/predefined_roles")
@@ -48,9 +45,8 @@ public class RolesController {
 
     @PostMapping("/roles")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> add(HttpServletRequest request, @RequestAttribute(CallerAttributes.ACCOUNT_ID) UUID accountId,
-                            @RequestAttribute(CallerAttributes.ADMIN) Boolean admin) {
-        if (!Boolean.TRUE.equals(admin)) {
+    Map<String, Object> add(HttpServletRequest request, Caller caller) {
+        if (!caller.admin()) {
             throw new UsersException(ErrorCode.FORBIDDEN, "only an admin API key can add roles");
         }
         JsonNode body = bodies.read(request, "role");
@@ -61,7 +57,7 @@ public class RolesController {
             reader.problem("name '" + name + "' must be lower-case letters, digits, '_' or '-', starting with a letter");
         }
         reader.throwIfProblems();
-        return render(roles.add(accountId, name, description == null ? "" : description));
+        return render(roles.add(caller.accountId(), name, description == null ? "" : description));
     }
 
     private static Map<String, Object> render(AccountRoles.Role role) {

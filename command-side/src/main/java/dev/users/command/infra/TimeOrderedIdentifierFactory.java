@@ -1,4 +1,4 @@
-package dev.users.command.domain;
+package dev.users.command.infra;
 
 import org.axonframework.common.IdentifierFactory;
 

@@ -1,5 +1,6 @@
-package dev.users.command.domain;
+package dev.users.command.infra;
 
+import dev.users.command.domain.TinyIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package dev.users.command.domain;
+package dev.users.command.infra;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;

@@ -1,4 +1,4 @@
-package dev.users.command.values;
+package dev.users.command.domain;
 
 import dev.users.events.TimeZoneSetting;
 
@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Resolves the time zone names clients send: Rails' friendly names ({@code London},
+ * The one rule for time zones, used by the request readers; commands carry the resolved setting. Resolves the time
+ * zone names clients send: Rails' friendly names ({@code London},
  * {@code Eastern Time (US & Canada)}) and IANA ids ({@code Europe/London}). The name is kept as sent (clients get
  * back what they sent) next to the IANA id it resolves to, which anything computing with time uses.
  */
@@ -22,6 +23,12 @@ public final class TimeZones {
     private TimeZones() {
     }
 
+    /** What is wrong with {@code raw}, said of {@code subject} (a field name). */
+    public static String problem(String subject, String raw) {
+        return subject + " '" + raw + "' is not a known time zone";
+    }
+
+    /** The setting {@code name} stands for, or empty when it names no known time zone. */
     public static Optional<TimeZoneSetting> resolve(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();

@@ -1,5 +1,7 @@
-package dev.users.command.domain;
+package dev.users.command.infra;
 
+import dev.users.command.domain.User;
+import dev.users.command.domain.UserLimits;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -20,11 +22,16 @@ import java.util.concurrent.Executors;
  * How {@link User} aggregates are loaded: sign-ins make histories long, so a snapshot is taken every
  * {@code users.snapshot-threshold} events (on a background thread, never the caller's), and recently used
  * aggregates stay in a cache that the garbage collector may empty at will. The handlers take the users' limits
- * ({@link UserLimits}, {@code users.limits.*}) as a parameter, like their other resources.
+ * ({@link UserLimits}, from {@code users.limits.*}) as a parameter, like their other resources.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(UserLimits.class)
+@EnableConfigurationProperties(UserLimitsSettings.class)
 public class AggregateConfiguration {
+
+    @Bean
+    UserLimits userLimits(UserLimitsSettings settings) {
+        return settings.limits();
+    }
 
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(Configuration configuration, HandlerDefinition handlerDefinition,

@@ -1,5 +1,6 @@
-package dev.users.command.roles;
+package dev.users.command.infra;
 
+import dev.users.command.domain.RoleCatalog;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.roles.PredefinedRoles;
@@ -8,16 +9,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * An account's role catalog: the predefined roles every account has, then the roles the account added. Plain
- * account configuration (not event-sourced); users' role assignments are events on the user.
+ * An account's role catalog on the {@code account_roles(account_id, name, description, id)} table: the predefined
+ * roles every account has, then the roles the account added. Plain account configuration (not event-sourced); users'
+ * role assignments are events on the user, which checks them against this catalog ({@link RoleCatalog}).
  */
 @Component
-public class AccountRoles {
+public class AccountRoles implements RoleCatalog {
 
     private final JdbcClient jdbc;
 
@@ -35,6 +39,14 @@ public class AccountRoles {
                 .query((rs, n) -> new Role(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), false))
                 .list());
         return roles;
+    }
+
+    @Override
+    public Set<String> roleNames(UUID accountId) {
+        Set<String> names = new HashSet<>(PREDEFINED);
+        names.addAll(jdbc.sql("select name from account_roles where account_id = ?").param(accountId)
+                .query(String.class).list());
+        return names;
     }
 
     public static List<Role> predefined() {
