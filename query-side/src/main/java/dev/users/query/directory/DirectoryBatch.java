@@ -140,10 +140,9 @@ final class DirectoryBatch implements BatchWrites {
             }
             prefetch = null;
         }
-        Map<UUID, UserRow> stored = store.load(wanted);
+        Map<UUID, DirectoryRow> stored = store.load(wanted);
         for (UUID id : wanted) {
-            UserRow row = stored.get(id);
-            entries.put(id, new Entry(row == null ? null : DirectoryRow.of(row), true));
+            entries.put(id, new Entry(stored.get(id), true));
         }
     }
 
