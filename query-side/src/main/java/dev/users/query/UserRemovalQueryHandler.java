@@ -2,7 +2,7 @@ package dev.users.query;
 
 import dev.users.queries.AwaitUserRemoved;
 import dev.users.query.directory.DirectoryProgress;
-import dev.users.query.directory.ParkedUsers;
+import dev.users.query.batch.ParkedUsers;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package dev.users.app.axon;
 
-import dev.users.query.directory.DirectoryBatches;
+import dev.users.query.batch.UnitOfWorkBatches;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
@@ -101,7 +101,7 @@ final class AggregateOrderRebuild {
 
     private static void handle(List<DomainEventMessage<?>> messages, EventHandlerInvoker handlers) {
         BatchingUnitOfWork<DomainEventMessage<?>> unit = new BatchingUnitOfWork<>(messages);
-        unit.resources().put(DirectoryBatches.IN_LONGER_TRANSACTION, true);
+        unit.resources().put(UnitOfWorkBatches.IN_LONGER_TRANSACTION, true);
         ResultMessage<?> result = unit.executeWithResult(() -> {
             handlers.handle(unit.getMessage(), Segment.ROOT_SEGMENT);
             return null;

@@ -1,7 +1,7 @@
 package dev.users.app.deadletters;
 
-import dev.users.query.directory.DataRejections;
-import dev.users.query.directory.ParkedUsers;
+import dev.users.query.batch.DataRejections;
+import dev.users.query.batch.ParkedUsers;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
