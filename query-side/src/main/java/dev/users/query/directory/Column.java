@@ -83,7 +83,7 @@ final class Column {
                 (rs, row) -> set.accept(row, rs.getString(name)), row -> set.accept(row, storable(get.apply(row))));
     }
 
-    /** Bound as an OffsetDateTime (the driver cannot bind an Instant); ISO-8601 in JSON, which PostgreSQL reads exactly. */
+    /** Bound as an OffsetDateTime (the driver cannot bind an Instant); in JSON as ISO-8601, read exactly. */
     static Column timestamp(String name, Function<DirectoryRow, Instant> get, BiConsumer<DirectoryRow, Instant> set) {
         return new Column(name, "timestamptz",
                 (ps, i, row) -> ps.setObject(i, SqlValues.timestamp(get.apply(row)), Types.TIMESTAMP_WITH_TIMEZONE),
