@@ -44,13 +44,12 @@ final class Column {
     static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
-    private static final Consumer<DirectoryRow> NO_TEXT = row -> { };
-
     final String name;
     final String type;
     private final Bind bind;
     private final Function<DirectoryRow, Object> json;
     private final Read read;
+    /** Null when the column holds no text. */
     private final Consumer<DirectoryRow> makeStorable;
 
     private Column(String name, String type, Bind bind, Function<DirectoryRow, Object> json, Read read,
@@ -65,17 +64,17 @@ final class Column {
 
     static Column uuid(String name, Function<DirectoryRow, UUID> get, BiConsumer<DirectoryRow, UUID> set) {
         return new Column(name, "uuid", (ps, i, row) -> ps.setObject(i, get.apply(row)), get::apply,
-                (rs, row) -> set.accept(row, rs.getObject(name, UUID.class)), NO_TEXT);
+                (rs, row) -> set.accept(row, rs.getObject(name, UUID.class)), null);
     }
 
     static Column number(String name, ToLongFunction<DirectoryRow> get, ObjLongConsumer<DirectoryRow> set) {
         return new Column(name, "bigint", (ps, i, row) -> ps.setLong(i, get.applyAsLong(row)), get::applyAsLong,
-                (rs, row) -> set.accept(row, rs.getLong(name)), NO_TEXT);
+                (rs, row) -> set.accept(row, rs.getLong(name)), null);
     }
 
     static Column flag(String name, Predicate<DirectoryRow> get, FlagSetter set) {
         return new Column(name, "boolean", (ps, i, row) -> ps.setBoolean(i, get.test(row)), get::test,
-                (rs, row) -> set.set(row, rs.getBoolean(name)), NO_TEXT);
+                (rs, row) -> set.set(row, rs.getBoolean(name)), null);
     }
 
     static Column text(String name, Function<DirectoryRow, String> get, BiConsumer<DirectoryRow, String> set) {
@@ -87,7 +86,7 @@ final class Column {
     static Column timestamp(String name, Function<DirectoryRow, Instant> get, BiConsumer<DirectoryRow, Instant> set) {
         return new Column(name, "timestamptz",
                 (ps, i, row) -> ps.setObject(i, SqlValues.timestamp(get.apply(row)), Types.TIMESTAMP_WITH_TIMEZONE),
-                row -> iso(get.apply(row)), (rs, row) -> set.accept(row, instant(rs, name)), NO_TEXT);
+                row -> iso(get.apply(row)), (rs, row) -> set.accept(row, instant(rs, name)), null);
     }
 
     static Column texts(String name, Function<DirectoryRow, List<String>> get,
@@ -113,7 +112,7 @@ final class Column {
      * {@link DirectoryLookup}): never bound, never read back.
      */
     static Column computed(String name, String type, Function<DirectoryRow, Object> value) {
-        return new Column(name, type, null, value, null, NO_TEXT);
+        return new Column(name, type, null, value, null, null);
     }
 
     void bind(PreparedStatement ps, int index, DirectoryRow row) throws SQLException {
@@ -124,6 +123,11 @@ final class Column {
         read.read(rs, row);
     }
 
+    boolean holdsText() {
+        return makeStorable != null;
+    }
+
+    /** Only for a column that {@link #holdsText()}. */
     void makeStorable(DirectoryRow row) {
         makeStorable.accept(row);
     }
@@ -158,7 +162,8 @@ final class Column {
         List<Map<String, Object>> json = new ArrayList<>(rows.size());
         for (DirectoryRow row : rows) {
             Map<String, Object> values = new LinkedHashMap<>();
-            for (Column column : columns) {
+            for (int i = 0; i < columns.size(); i++) {
+                Column column = columns.get(i);
                 values.put(column.name, column.json.apply(row));
             }
             json.add(values);

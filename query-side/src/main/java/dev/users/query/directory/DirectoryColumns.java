@@ -36,6 +36,8 @@ final class DirectoryColumns {
     /** Every column as a creation inserts them: those it sets for good, those events change, the stamps. */
     static final List<Column> INSERTED = join(List.of(USER_ID, ACCOUNT_ID, TINY_ID, CREATED_AT),
             changedBy(EnumSet.allOf(RowChange.class)), STAMPS);
+    /** The columns whose values hold text, which must be storable when written. */
+    static final List<Column> TEXTS = ALL.stream().filter(Column::holdsText).toList();
     /** The start of every query of whole rows ({@link #read}). */
     static final String SELECT = "select " + Column.names(ALL) + " from user_directory";
 
@@ -56,8 +58,8 @@ final class DirectoryColumns {
     /** The row on the result set's current row, selected with {@link #SELECT}. */
     static DirectoryRow read(ResultSet rs) throws SQLException {
         DirectoryRow row = new DirectoryRow();
-        for (Column column : ALL) {
-            column.read(rs, row);
+        for (int i = 0; i < ALL.size(); i++) {
+            ALL.get(i).read(rs, row);
         }
         return row;
     }

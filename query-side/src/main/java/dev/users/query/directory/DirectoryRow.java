@@ -102,7 +102,7 @@ final class DirectoryRow {
      * directory row's columns, its jsonb children and meta, and so the lookup row derived from them.
      */
     void makeStorable() {
-        for (Column column : DirectoryColumns.ALL) {
+        for (Column column : DirectoryColumns.TEXTS) {
             column.makeStorable(this);
         }
     }
