@@ -2,10 +2,10 @@ package dev.users.query;
 
 import dev.users.queries.AwaitUserRemoved;
 import dev.users.query.directory.DirectoryProgress;
-import dev.users.query.directory.ParkedUsers;
+import dev.users.query.directory.UserRows;
+import dev.users.query.batch.ParkedUsers;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Component
 public class UserRemovalQueryHandler {
 
-    private final JdbcClient jdbc;
+    private final UserRows rows;
     private final DirectoryProgress progress;
     private final ParkedUsers parked;
     private final Duration timeout;
 
-    public UserRemovalQueryHandler(JdbcClient jdbc, DirectoryProgress progress, ParkedUsers parked,
+    public UserRemovalQueryHandler(UserRows rows, DirectoryProgress progress, ParkedUsers parked,
                                    @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.progress = progress;
         this.parked = parked;
         this.timeout = timeout;
@@ -36,17 +36,12 @@ public class UserRemovalQueryHandler {
     public Boolean handle(AwaitUserRemoved query) {
         AtomicBoolean parkedUser = new AtomicBoolean();
         boolean ended = progress.awaitUntil(() -> {
-            if (!present(query)) {
+            if (!rows.exists(query.accountId(), query.userId())) {
                 return true;
             }
             parkedUser.set(parked.isParked(query.userId()));
             return parkedUser.get();
         }, timeout);
         return ended && !parkedUser.get();
-    }
-
-    private boolean present(AwaitUserRemoved query) {
-        return jdbc.sql("select count(*) from user_directory where user_id = ? and account_id = ?")
-                .params(query.userId(), query.accountId()).query(Long.class).single() > 0;
     }
 }

@@ -4,7 +4,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.FetchUserView;
 import dev.users.query.directory.DirectoryProgress;
-import dev.users.query.directory.ParkedUsers;
+import dev.users.query.batch.ParkedUsers;
 import dev.users.query.directory.UserRow;
 import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;

@@ -1,6 +1,12 @@
 package dev.users.query.directory;
 
+import dev.users.events.UserCreated;
+import dev.users.events.UserEvent;
+import dev.users.query.batch.BatchWrites;
 import dev.users.query.directory.DirectoryStore.Removal;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,15 +20,16 @@ import java.util.function.Supplier;
 
 /**
  * The directory rows one batch of events touches, kept in memory while the batch is handled and written when it
- * flushes: a user with fifty events in a batch costs one write of the columns they changed ({@link RowChange}), and
- * every kind of write is one JDBC batch.
+ * flushes: however many events a user has in the batch, they cost one write of the columns they changed
+ * ({@link RowChange}). The batch's new rows go in with one statement, and so do their lookup rows; updates,
+ * removals and counts are one JDBC batch each ({@link DirectoryStore}).
  * <p>
- * A row is read at most once per batch, and usually not alone: on the first row it lacks, the batch loads every user
- * its events name (see {@link DirectoryBatches}) in one query. A user created in the batch is not looked up at all:
- * its row starts from the event, and the insert's update count tells whether a row was there already. Normally there
- * is none (a batch that did not commit left nothing behind, so its redelivery starts from what it saw), but events
- * handled again after they were applied (a direct call, a token moved back without a reset) find one, which is then
- * written over only if it is older.
+ * A row is read at most once per batch, and usually not alone: on the first row it lacks, the batch loads in one
+ * query every user its events name, except those whose first event in it is their creation. A user created in the
+ * batch is not looked up at all: its row starts from the event, and the insert tells whether a row was there
+ * already (it returns only the ids it inserted). Normally there is none (a batch that did not commit left nothing
+ * behind, so its redelivery starts from what it saw), but events handled again after they were applied (a direct
+ * call, a token moved back without a reset) find one, which is then written over only if it is older.
  */
 final class DirectoryBatch implements BatchWrites {
 
@@ -31,9 +38,14 @@ final class DirectoryBatch implements BatchWrites {
     /** The users to load together on the first miss; null once loaded, or when there is nothing to prefetch. */
     private Supplier<Collection<UUID>> prefetch;
 
-    DirectoryBatch(DirectoryStore store, Supplier<Collection<UUID>> prefetch) {
+    private DirectoryBatch(DirectoryStore store, Supplier<Collection<UUID>> prefetch) {
         this.store = store;
         this.prefetch = prefetch;
+    }
+
+    /** The batch of the events of {@code unit}; null: of a handler called outside a unit of work. */
+    static DirectoryBatch of(DirectoryStore store, UnitOfWork<?> unit) {
+        return new DirectoryBatch(store, unit == null ? null : () -> usersToLoad(unit));
     }
 
     /** The user's row as this batch sees it, or null when the user has no row (never created, or removed). */
@@ -46,7 +58,7 @@ final class DirectoryBatch implements BatchWrites {
         return entry.removedBy == null ? entry.row : null;
     }
 
-    /** The account of a live user, or null: what the sign-in audit needs, from the row this batch already holds. */
+    /** The account of a live user, or null when the user has no row. */
     UUID accountOf(UUID userId) {
         DirectoryRow row = row(userId);
         return row == null ? null : row.accountId;
@@ -140,11 +152,30 @@ final class DirectoryBatch implements BatchWrites {
             }
             prefetch = null;
         }
-        Map<UUID, UserRow> stored = store.load(wanted);
+        Map<UUID, DirectoryRow> stored = store.load(wanted);
         for (UUID id : wanted) {
-            UserRow row = stored.get(id);
-            entries.put(id, new Entry(row == null ? null : DirectoryRow.of(row), true));
+            entries.put(id, new Entry(stored.get(id), true));
         }
+    }
+
+    /**
+     * Every user the unit's events name, except those whose first event in it is their creation (their row starts
+     * from that event).
+     */
+    private static Collection<UUID> usersToLoad(UnitOfWork<?> unit) {
+        if (!(unit instanceof BatchingUnitOfWork<?> batch)) {
+            return List.of();
+        }
+        Map<UUID, Boolean> createdFirst = new HashMap<>();
+        List<UUID> load = new ArrayList<>();
+        for (Message<?> message : batch.getMessages()) {
+            if (message.getPayload() instanceof UserEvent event
+                    && createdFirst.putIfAbsent(event.userId(), event instanceof UserCreated) == null
+                    && !(event instanceof UserCreated)) {
+                load.add(event.userId());
+            }
+        }
+        return load;
     }
 
     private static final class Entry {

@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
 /**
  * Tells readers waiting for their write (read-your-writes) the moment a batch of the directory processor commits, and
  * which version of each user it committed, so that a waiter reads its row once, when it is there, instead of
- * re-reading it after every commit (under load that was three reads per write).
+ * re-reading it after every commit (several reads per write under load).
  */
 @Configuration(proxyBeanMethods = false)
 public class DirectoryProgress {

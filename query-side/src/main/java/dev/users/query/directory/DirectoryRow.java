@@ -20,17 +20,19 @@ import java.util.function.UnaryOperator;
 import static dev.users.query.list.SqlValues.storable;
 
 /**
- * A {@code user_directory} row while a batch changes it, in memory: events are applied here and the row is written
- * once when the batch flushes. Children keep the order in which they were added; the lookup row's
- * {@code email_addresses} and {@code phone_numbers} are derived from them when written, so the filter arrays (and
- * the generated {@code search_text}) always agree with the children.
+ * A {@code user_directory} row in memory, one field per column ({@link DirectoryColumns}): read from the table, or
+ * started by the user's creation. A batch applies its events here and writes the row once, when it flushes.
+ * Children keep the order in which they were added; the lookup row's {@code email_addresses} and
+ * {@code phone_numbers} are derived from them when written, so the filter arrays (and the generated
+ * {@code search_text}) always agree with the children.
  */
 final class DirectoryRow {
 
-    final UUID userId;
-    final UUID accountId;
-    final long tinyId;
-    final Instant createdAt;
+    // set once, when the row is created or read
+    UUID userId;
+    UUID accountId;
+    long tinyId;
+    Instant createdAt;
     String name;
     String firstName;
     String lastName;
@@ -45,26 +47,20 @@ final class DirectoryRow {
     Map<String, String> meta;
     List<String> roles;
     List<String> teamIds;
-    final List<Email> emails;
-    final List<Phone> phones;
+    /** Mutable lists: the events below change them in place. */
+    List<Email> emails = new ArrayList<>();
+    List<Phone> phones = new ArrayList<>();
     Instant updatedAt;
     long version;
     /** What the events applied in this batch changed: an update writes only these columns. */
     final Set<RowChange> changes = EnumSet.noneOf(RowChange.class);
 
-    private DirectoryRow(UUID userId, UUID accountId, long tinyId, Instant createdAt, List<Email> emails,
-                         List<Phone> phones) {
-        this.userId = userId;
-        this.accountId = accountId;
-        this.tinyId = tinyId;
-        this.createdAt = createdAt;
-        this.emails = new ArrayList<>(emails);
-        this.phones = new ArrayList<>(phones);
-    }
-
     static DirectoryRow created(UserCreated event, long sequence, Instant at) {
-        DirectoryRow row = new DirectoryRow(event.userId(), event.accountId(), event.tinyId(),
-                event.createdAt() == null ? at : event.createdAt(), List.of(), List.of());
+        DirectoryRow row = new DirectoryRow();
+        row.userId = event.userId();
+        row.accountId = event.accountId();
+        row.tinyId = event.tinyId();
+        row.createdAt = event.createdAt() == null ? at : event.createdAt();
         row.name = event.name();
         row.firstName = event.firstName();
         row.lastName = event.lastName();
@@ -80,26 +76,11 @@ final class DirectoryRow {
         return row;
     }
 
-    static DirectoryRow of(UserRow stored) {
-        DirectoryRow row = new DirectoryRow(stored.userId(), stored.accountId(), stored.tinyId(), stored.createdAt(),
-                stored.emails(), stored.phones());
-        row.name = stored.name();
-        row.firstName = stored.firstName();
-        row.lastName = stored.lastName();
-        row.timeZone = stored.timeZone();
-        row.timeZoneId = stored.timeZoneId();
-        row.preferredLanguage = stored.preferredLanguage();
-        row.lastSignInAt = stored.lastSignInAt();
-        row.notifyPush = stored.notifyPush();
-        row.notifyEmail = stored.notifyEmail();
-        row.notifySms = stored.notifySms();
-        row.notifyVoice = stored.notifyVoice();
-        row.meta = stored.meta();
-        row.roles = stored.roles();
-        row.teamIds = stored.teamIds();
-        row.updatedAt = stored.updatedAt();
-        row.version = stored.version();
-        return row;
+    /** The row as the read side shows it; made of a row just read, whose lists it takes over. */
+    UserRow toUserRow() {
+        return new UserRow(userId, accountId, tinyId, name, firstName, lastName, timeZone, timeZoneId,
+                preferredLanguage, lastSignInAt, notifyPush, notifyEmail, notifySms, notifyVoice, meta, roles,
+                teamIds, emails, phones, createdAt, updatedAt, version);
     }
 
     /** True when the row has applied the event with {@code sequence} already (or a later one): a redelivery. */
@@ -121,20 +102,24 @@ final class DirectoryRow {
      * directory row's columns, its jsonb children and meta, and so the lookup row derived from them.
      */
     void makeStorable() {
-        name = storable(name);
-        firstName = storable(firstName);
-        lastName = storable(lastName);
-        timeZone = storable(timeZone);
-        timeZoneId = storable(timeZoneId);
-        preferredLanguage = storable(preferredLanguage);
-        meta = storable(meta);
-        roles = storable(roles);
-        teamIds = storable(teamIds);
+        for (Column column : DirectoryColumns.TEXTS) {
+            column.makeStorable(this);
+        }
+    }
+
+    /** The emails with their addresses storable (the list changed in place). */
+    static List<Email> storableEmails(List<Email> emails) {
         emails.replaceAll(e -> e.email() == storable(e.email()) ? e
                 : new Email(e.id(), storable(e.email()), e.primary()));
+        return emails;
+    }
+
+    /** The phones with their numbers and countries storable (the list changed in place). */
+    static List<Phone> storablePhones(List<Phone> phones) {
         phones.replaceAll(p -> p.phone() == storable(p.phone()) && p.country() == storable(p.country()) ? p
                 : new Phone(p.id(), p.prefixId(), storable(p.phone()), p.primary(), storable(p.country()),
                 p.blocked()));
+        return phones;
     }
 
     void notifications(NotificationPreferences preferences) {

@@ -1,193 +1,60 @@
 package dev.users.query.directory;
 
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
+import dev.users.query.directory.UserRow.Email;
+import dev.users.query.directory.UserRow.Phone;
+import dev.users.query.list.SqlValues;
+import tools.jackson.core.type.TypeReference;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
-import static dev.users.query.list.SqlValues.array;
-import static dev.users.query.list.SqlValues.iso;
-import static dev.users.query.list.SqlValues.timestamp;
+import static dev.users.query.directory.Column.flag;
+import static dev.users.query.directory.Column.text;
+import static dev.users.query.directory.Column.texts;
+import static dev.users.query.directory.Column.timestamp;
 
 /**
- * The groups of {@code user_directory} columns an event can change, each with its SQL and how to bind it. A row
+ * The groups of {@code user_directory} columns an event can change, each with its columns, declared here once. A row
  * remembers which groups its events changed, so that an update writes only those (plus {@code updated_at} and
- * {@code version}): a sign-in then sends one timestamp instead of re-parsing the row's jsonb and arrays, which
- * roughly halves what PostgreSQL spends on the statement. New rows go in as JSON instead ({@link #put}), all of a
- * batch's in one statement.
+ * {@code version}, see {@link DirectoryStore}): a sign-in then sends one timestamp instead of making PostgreSQL parse
+ * the row's jsonb and arrays again. New rows go in with every column ({@link DirectoryColumns#INSERTED}).
  */
 enum RowChange {
 
-    NAME("name text, first_name text, last_name text") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setString(i, row.name);
-            ps.setString(i + 1, row.firstName);
-            ps.setString(i + 2, row.lastName);
-            return i + 3;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("name", row.name);
-            json.put("first_name", row.firstName);
-            json.put("last_name", row.lastName);
-        }
-    },
-    TIME_ZONE("time_zone text, time_zone_id text") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setString(i, row.timeZone);
-            ps.setString(i + 1, row.timeZoneId);
-            return i + 2;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("time_zone", row.timeZone);
-            json.put("time_zone_id", row.timeZoneId);
-        }
-    },
-    LANGUAGE("preferred_language text") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setString(i, row.preferredLanguage);
-            return i + 1;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("preferred_language", row.preferredLanguage);
-        }
-    },
-    SIGN_IN("last_sign_in_at timestamptz") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setObject(i, timestamp(row.lastSignInAt), Types.TIMESTAMP_WITH_TIMEZONE);
-            return i + 1;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("last_sign_in_at", iso(row.lastSignInAt));
-        }
-    },
-    NOTIFICATIONS("notify_push boolean, notify_email boolean, notify_sms boolean, notify_voice boolean") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setBoolean(i, row.notifyPush);
-            ps.setBoolean(i + 1, row.notifyEmail);
-            ps.setBoolean(i + 2, row.notifySms);
-            ps.setBoolean(i + 3, row.notifyVoice);
-            return i + 4;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("notify_push", row.notifyPush);
-            json.put("notify_email", row.notifyEmail);
-            json.put("notify_sms", row.notifySms);
-            json.put("notify_voice", row.notifyVoice);
-        }
-    },
-    META("meta jsonb") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setString(i, JSON.writeValueAsString(row.meta));
-            return i + 1;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("meta", JSON.valueToTree(row.meta));
-        }
-    },
-    ROLES("roles text[]") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setArray(i, array(ps, "text", row.roles));
-            return i + 1;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("roles", row.roles);
-        }
-    },
-    TEAMS("team_ids text[]") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setArray(i, array(ps, "text", row.teamIds));
-            return i + 1;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("team_ids", row.teamIds);
-        }
-    },
+    NAME(text("name", row -> row.name, (row, value) -> row.name = value),
+            text("first_name", row -> row.firstName, (row, value) -> row.firstName = value),
+            text("last_name", row -> row.lastName, (row, value) -> row.lastName = value)),
+    TIME_ZONE(text("time_zone", row -> row.timeZone, (row, value) -> row.timeZone = value),
+            text("time_zone_id", row -> row.timeZoneId, (row, value) -> row.timeZoneId = value)),
+    LANGUAGE(text("preferred_language", row -> row.preferredLanguage, (row, value) -> row.preferredLanguage = value)),
+    SIGN_IN(timestamp("last_sign_in_at", row -> row.lastSignInAt, (row, value) -> row.lastSignInAt = value)),
+    NOTIFICATIONS(flag("notify_push", row -> row.notifyPush, (row, value) -> row.notifyPush = value),
+            flag("notify_email", row -> row.notifyEmail, (row, value) -> row.notifyEmail = value),
+            flag("notify_sms", row -> row.notifySms, (row, value) -> row.notifySms = value),
+            flag("notify_voice", row -> row.notifyVoice, (row, value) -> row.notifyVoice = value)),
+    /** Read back with sorted keys (jsonb keeps no key order), so that the rendered meta is stable. */
+    META(Column.<Map<String, String>>jsonb("meta", new TypeReference<TreeMap<String, String>>() { },
+            row -> row.meta, (row, value) -> row.meta = value, SqlValues::storable)),
+    ROLES(texts("roles", row -> row.roles, (row, value) -> row.roles = value)),
+    TEAMS(texts("team_ids", row -> row.teamIds, (row, value) -> row.teamIds = value)),
     /** The children; the addresses the email filters use are in the lookup row ({@link DirectoryLookup}). */
-    EMAILS("emails jsonb") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setString(i, CHILDREN.writeValueAsString(row.emails));
-            return i + 1;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("emails", CHILDREN.valueToTree(row.emails));
-        }
-    },
-    PHONES("phones jsonb") {
-        @Override
-        int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException {
-            ps.setString(i, CHILDREN.writeValueAsString(row.phones));
-            return i + 1;
-        }
-
-        @Override
-        void put(Map<String, Object> json, DirectoryRow row) {
-            json.put("phones", CHILDREN.valueToTree(row.phones));
-        }
-    };
+    EMAILS(Column.<List<Email>>jsonb("emails", new TypeReference<ArrayList<Email>>() { },
+            row -> row.emails, (row, value) -> row.emails = value, DirectoryRow::storableEmails)),
+    PHONES(Column.<List<Phone>>jsonb("phones", new TypeReference<ArrayList<Phone>>() { },
+            row -> row.phones, (row, value) -> row.phones = value, DirectoryRow::storablePhones));
 
     /** The groups that {@code user_directory_lookup} derives its columns from. */
     static final Set<RowChange> LOOKUP = Collections.unmodifiableSet(EnumSet.of(NAME, ROLES, EMAILS, PHONES));
 
-    /** The jsonb children with snake_case keys ({@code prefix_id}), as {@link UserRows} reads them back. */
-    private static final JsonMapper CHILDREN = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
-    /** Plain JSON: the meta map here, and the rows that {@link DirectoryStore} and {@link DirectoryLookup} send. */
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    /** In the table's order. */
+    final List<Column> columns;
 
-    /** The columns with their types, as {@code jsonb_to_recordset} reads them from a JSON object. */
-    final String types;
-    /** The column names alone. */
-    final String columns;
-    /** One placeholder per column, for an UPDATE's values ({@code jsonb} ones cast from text). */
-    final String values;
-
-    RowChange(String types) {
-        this.types = types;
-        List<String[]> declared = Arrays.stream(types.split(", ")).map(column -> column.split(" ")).toList();
-        this.columns = declared.stream().map(column -> column[0]).collect(Collectors.joining(", "));
-        this.values = declared.stream().map(column -> column[1].equals("jsonb") ? "cast(? as jsonb)" : "?")
-                .collect(Collectors.joining(", "));
+    RowChange(Column... columns) {
+        this.columns = List.of(columns);
     }
-
-    /** Binds this group's values from parameter {@code i} on; returns the next parameter's index. */
-    abstract int bind(PreparedStatement ps, int i, DirectoryRow row) throws SQLException;
-
-    /** Puts this group's values into {@code json}, one member per column (see {@link #types}). */
-    abstract void put(Map<String, Object> json, DirectoryRow row);
 }

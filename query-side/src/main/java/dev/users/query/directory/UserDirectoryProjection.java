@@ -19,17 +19,20 @@ import dev.users.events.UserEvent;
 import dev.users.events.UserRemoved;
 import dev.users.events.UserRenamed;
 import dev.users.events.UserSignedIn;
+import dev.users.query.batch.UnitOfWorkBatches;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import static dev.users.query.directory.RowChange.EMAILS;
@@ -48,31 +51,35 @@ import static dev.users.query.directory.RowChange.TIME_ZONE;
  * sequence number of the last event applied; older or equal sequence numbers are redeliveries and change nothing).
  * Also keeps {@code account_user_counts} so that unfiltered lists know their total without count(*).
  * <p>
- * Handlers change rows in memory ({@link DirectoryBatch}); the processor's whole batch is written at once before
- * its transaction commits, so a replay costs a handful of statements per batch instead of one per event.
+ * Handlers change rows in memory ({@link DirectoryBatch}, one per unit of work, see {@link UnitOfWorkBatches}); the
+ * processor's whole batch is written at once before its transaction commits, so a replay costs a handful of
+ * statements per batch instead of one per event.
  */
 @Component
 @ProcessingGroup(UserDirectoryProjection.GROUP)
 public class UserDirectoryProjection {
 
+    /** The processing group of the read models that one batch transaction writes together. */
     public static final String GROUP = "user-directory";
 
-    private final DirectoryBatches batches;
+    private final UnitOfWorkBatches batches;
+    private final DirectoryStore store;
     private final JdbcClient jdbc;
 
-    public UserDirectoryProjection(DirectoryBatches batches, JdbcClient jdbc) {
+    UserDirectoryProjection(UnitOfWorkBatches batches, DirectoryStore store, JdbcClient jdbc) {
         this.batches = batches;
+        this.store = store;
         this.jdbc = jdbc;
     }
 
     @EventHandler
     public void on(UserCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        batches.apply(batch -> batch.create(DirectoryRow.created(event, sequence, at)));
+        apply(batch -> batch.create(DirectoryRow.created(event, sequence, at)));
     }
 
     @EventHandler
     public void on(UserRemoved event, @SequenceNumber long sequence) {
-        batches.apply(batch -> {
+        apply(batch -> {
             DirectoryRow row = batch.row(event.userId());
             if (row != null && sequence > row.version) {
                 batch.removed(row, sequence);
@@ -169,6 +176,14 @@ public class UserDirectoryProjection {
         change(event, sequence, at, PHONES, row -> row.blocked(event.phoneId(), false));
     }
 
+    /**
+     * The account of a live user as the current batch sees it (a user created earlier in the same batch too), or
+     * null when the user has no row: for the other read models of this group, whose rows name the user's account.
+     */
+    public UUID accountOf(UUID userId) {
+        return batches.read(DirectoryBatch.class, this::batchOf, batch -> batch.accountOf(userId));
+    }
+
     /** A replay starts from an empty directory. */
     @ResetHandler
     public void reset() {
@@ -181,7 +196,7 @@ public class UserDirectoryProjection {
      * then dead-lettered) leaves the row as it was, so the event applies in full when it is retried.
      */
     private void change(UserEvent event, long sequence, Instant at, RowChange group, Consumer<DirectoryRow> change) {
-        batches.apply(batch -> {
+        apply(batch -> {
             DirectoryRow row = batch.row(event.userId());
             if (row != null && !row.hasSeen(sequence)) {
                 change.accept(row);
@@ -190,5 +205,13 @@ public class UserDirectoryProjection {
                 batch.changed(row);
             }
         });
+    }
+
+    private void apply(Consumer<DirectoryBatch> change) {
+        batches.apply(DirectoryBatch.class, this::batchOf, change);
+    }
+
+    private DirectoryBatch batchOf(UnitOfWork<?> unit) {
+        return DirectoryBatch.of(store, unit);
     }
 }

@@ -36,7 +36,7 @@ public final class SqlValues {
         return value == null ? null : value.toInstant();
     }
 
-    /** The first and last instants a client's timestamp may name: years 0001 to 9999, well inside PostgreSQL's range. */
+    /** The first and last instants a client's timestamp may name: years 0001 to 9999, inside PostgreSQL's range. */
     public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 

@@ -1,11 +1,10 @@
 package dev.users.query.signin;
 
+import dev.users.query.batch.BatchWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import dev.users.query.directory.BatchWrites;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,10 +18,10 @@ import static dev.users.query.list.SqlValues.iso;
 import static dev.users.query.list.SqlValues.storable;
 
 /**
- * The audit rows of one batch, inserted by one statement whose parameters are one array per column (a batch of
- * single-row inserts cost PostgreSQL a bind and an execution per row: a third of a bulk rebuild's writes); an event
- * already audited inserts nothing. Timestamps travel as ISO-8601 text, which PostgreSQL reads exactly; the texts
- * (event id, API key id) are made storable first ({@code SqlValues.storable}).
+ * The audit rows of one batch, inserted by one statement whose parameters are one array per column (a JDBC batch of
+ * single-row inserts costs PostgreSQL a bind and an execution per row); an event already audited inserts nothing.
+ * Timestamps travel as ISO-8601 text, which PostgreSQL reads exactly; the texts (event id, API key id) are made
+ * storable first ({@code SqlValues.storable}).
  */
 final class SignInRows implements BatchWrites {
 

@@ -4,6 +4,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
+import dev.users.query.list.AttributeKind;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.list.PageRequest;
 import dev.users.query.list.QueryParams;
@@ -93,8 +94,7 @@ public class V4UserQueryController {
         try {
             return SqlValues.parseInstant(raw);
         } catch (IllegalArgumentException e) {
-            problems.add(name + " must be an ISO-8601 timestamp such as 2024-05-01T12:00:00Z, from year 0001 to "
-                    + "9999");
+            problems.add(name + " must be " + AttributeKind.TIMESTAMP.expected());
             return null;
         }
     }

@@ -17,15 +17,15 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads every stored event in aggregate order on a thread of its own, deserialized, in chunks that end between two
- * aggregates where they can, so that a rebuild handles one chunk while the next is read and deserialized (on two
- * cores that overlaps the JVM's work with PostgreSQL's). The events are those of one statement, hence one snapshot,
+ * aggregates where they can, so that a rebuild handles one chunk while the next is read and deserialized (the
+ * JVM's work then overlaps PostgreSQL's). The events are those of one statement, hence one snapshot,
  * on a connection of its own: the store is streamed {@code fetchSize} rows at a time, never loaded whole.
  */
 final class AggregateOrderReader implements Runnable {
 
     private static final String EVENTS = "select " + StoredEvents.COLUMNS + " from domainevententry"
             + " order by aggregateidentifier, sequencenumber";
-    /** Chunks read ahead of the one being handled: enough to keep both threads busy, little memory (see CHUNK). */
+    /** Chunks read ahead of the one being handled: enough to keep both threads busy, little memory. */
     private static final int AHEAD = 1;
 
     private final DataSource dataSource;

@@ -1,6 +1,6 @@
 package dev.users.app.axon;
 
-import dev.users.query.directory.DirectoryBatches;
+import dev.users.query.batch.UnitOfWorkBatches;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
@@ -38,14 +38,15 @@ final class AggregateOrderRebuild {
     private static final Logger log = LoggerFactory.getLogger(AggregateOrderRebuild.class);
 
     /**
-     * Events per unit of work. With 1,000 or 2,000 the chunks in flight outgrew the young generation's survivor
-     * space, were promoted, and the heap grew to its maximum: peak RSS 367 MiB against 254-268 MiB with 500, for
-     * 10-15% more speed (1.3M events: 64-66 s against 70-75 s).
+     * Events per unit of work: enough that most users' histories fall in one chunk (one row write each), few enough
+     * that the chunks in flight stay in the young generation. Larger chunks were a little faster, but they were
+     * promoted and grew the heap to its maximum.
      */
     private static final int CHUNK = 500;
     /**
      * For this transaction only: the search index's pending list may grow to 4 MB before it is merged into the tree,
-     * instead of the 256 kB the service's connections keep (V12): 181,174 lookup rows in 5.5 s instead of 13.1 s.
+     * instead of the 256 kB the service's connections keep (V12), so that a build merges it a few large times rather
+     * than after every few chunks.
      */
     private static final String BULK_SETTINGS = "set local gin_pending_list_limit = '4MB'";
 
@@ -101,7 +102,7 @@ final class AggregateOrderRebuild {
 
     private static void handle(List<DomainEventMessage<?>> messages, EventHandlerInvoker handlers) {
         BatchingUnitOfWork<DomainEventMessage<?>> unit = new BatchingUnitOfWork<>(messages);
-        unit.resources().put(DirectoryBatches.IN_LONGER_TRANSACTION, true);
+        unit.resources().put(UnitOfWorkBatches.IN_LONGER_TRANSACTION, true);
         ResultMessage<?> result = unit.executeWithResult(() -> {
             handlers.handle(unit.getMessage(), Segment.ROOT_SEGMENT);
             return null;

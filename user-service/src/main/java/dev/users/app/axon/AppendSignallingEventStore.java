@@ -7,8 +7,9 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import java.util.List;
 
 /**
- * Axon's embedded event store, which also counts, in {@code appends}, every publication of events once it has committed: the hook
- * Axon itself uses to wake its cache's reader, called with or without a unit of work around the publication.
+ * Axon's embedded event store, which also counts, in {@code appends}, every publication of events once it has
+ * committed: the hook Axon itself uses to wake its cache's reader, called with or without a unit of work around the
+ * publication.
  */
 final class AppendSignallingEventStore extends EmbeddedEventStore {
 

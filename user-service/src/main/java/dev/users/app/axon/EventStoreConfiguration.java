@@ -27,11 +27,10 @@ import javax.sql.DataSource;
 /**
  * Axon's JDBC event and token store, declared here rather than left to Axon's JDBC auto-configuration, which only
  * applies when a DataSource bean exists before it is evaluated: true for the embedded PostgreSQL, not for a
- * {@code spring.datasource.url} one, where the service then failed to start.
- * The event store is built as Axon's auto-configuration builds it (same schema, serializers, upcasters and duplicate-key
- * resolver, so a duplicate (aggregate, sequence) stays a concurrency conflict), but reading
- * {@code users.event-store.fetch-size} events per query: a replay or a busy processor then needs a fraction of the
- * round trips of Axon's default 100.
+ * {@code spring.datasource.url} one, where the service then failed to start. The event store is built as Axon's
+ * auto-configuration builds it (same schema, serializers, upcasters and duplicate-key resolver, so a duplicate
+ * (aggregate, sequence) stays a concurrency conflict), but reading {@code users.event-store.fetch-size} events per
+ * query: a replay or a busy processor then needs a fraction of the round trips of Axon's default of 100.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -68,7 +67,8 @@ public class EventStoreConfiguration {
     /** Axon's event store as its auto-configuration declares it, and counting committed appends in localAppends. */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                  org.axonframework.config.Configuration configuration,
                                   @Qualifier("localAppends") Occurrences appends) {
         return new AppendSignallingEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
@@ -91,10 +91,10 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 // Its own reads need no transaction: a processor's read of new events is one statement (two when it
-                // comes back empty), and wrapping it cost a COMMIT round trip per read, about one per create under
-                // load. Appends and aggregate loads run inside the command's Spring transaction, snapshots inside
-                // the snapshotter's, and the provider hands out that transaction's connection, so they still commit
-                // with everything else of theirs (TransactionBoundariesTest, SnapshotTest).
+                // comes back empty), and wrapping it cost a COMMIT round trip per read, which under load is nearly
+                // one per write. Appends and aggregate loads run inside the command's Spring transaction, snapshots
+                // inside the snapshotter's, and the provider hands out that transaction's connection, so they still
+                // commit with everything else of theirs (TransactionBoundariesTest, SnapshotTest).
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema())
                 .batchSize(fetchSize)

@@ -19,8 +19,8 @@ import java.time.Instant;
  * processor reads the store itself ({@link StoreEventStream}) instead of sharing the embedded event store's cache.
  * That cache lets a processor whose token differs from the cached ones only in its gaps (normal with concurrent
  * writers) fall back to polling once per eventAvailabilityTimeout (Axon issues #1037, #1193): every write then waited
- * about a second for its read model. Appends of this node wake the stream at once; other nodes' are seen within
- * {@code users.event-store.poll-interval}.
+ * that long (a second by default) for its read model. Appends of this node wake the stream at once; other nodes'
+ * are seen within {@code users.event-store.poll-interval}.
  */
 @Component
 public class StoreEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
@@ -30,7 +30,8 @@ public class StoreEventSource implements StreamableMessageSource<TrackedEventMes
     private final Occurrences appends;
     private final long pollNanos;
 
-    public StoreEventSource(EventStore eventStore, EventStorageEngine storage, @Qualifier("localAppends") Occurrences appends,
+    public StoreEventSource(EventStore eventStore, EventStorageEngine storage,
+                            @Qualifier("localAppends") Occurrences appends,
                             @Value("${users.event-store.poll-interval:1s}") Duration pollInterval) {
         this.eventStore = eventStore;
         this.storage = storage;

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * An event stream read straight from the storage engine: it reads on until the store has nothing more, then reads
- * again as soon as this node commits an append ({@link AppendSignallingEventStore}) or, for appends of other nodes, after
- * {@code pollNanos}. Each read starts from the token of the last event handed out, gaps included, as Axon's own
+ * again as soon as this node commits an append ({@link AppendSignallingEventStore}) or, for appends of other nodes,
+ * after {@code pollNanos}. Each read starts from the token of the last event handed out, gaps included, as Axon's own
  * private streams do.
  */
 final class StoreEventStream implements BlockingStream<TrackedEventMessage<?>> {

@@ -13,11 +13,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A dead-letter queue for the read models' processing group ({@code user-directory}), so that an event its handlers
- * or its database writes cannot take parks its user, and only its user, instead of stopping the processor. Axon's
- * JDBC queue on V1's {@code deadletterentry} (the shape of Axon's {@code DeadLetterSchema} and table factory, with
- * PostgreSQL types), sequenced per user; the queue takes any number of users and of events per user (Axon's
- * default of 1,024 each would fail the batch once reached, and stop everyone again).
+ * A dead-letter queue for the read models' processing group ({@link UserDirectoryProjection#GROUP}), so that an
+ * event its handlers or its database writes cannot take parks its user, and only its user, instead of stopping the
+ * processor. Axon's JDBC queue on V1's {@code deadletterentry} (the shape of Axon's {@code DeadLetterSchema} and
+ * table factory, with PostgreSQL types), sequenced per user; the queue takes any number of users and of events per
+ * user (Axon's default of 1,024 each would fail the batch once reached, and stop everyone again).
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfiguration {

@@ -1,7 +1,7 @@
 package dev.users.app.deadletters;
 
-import dev.users.query.directory.DataRejections;
-import dev.users.query.directory.ParkedUsers;
+import dev.users.query.batch.DataRejections;
+import dev.users.query.batch.ParkedUsers;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -37,9 +37,9 @@ import java.util.function.UnaryOperator;
 import static dev.users.query.list.SqlValues.storable;
 
 /**
- * The dead-letter queue of the {@code user-directory} processing group: Axon's JDBC queue (table
- * {@code deadletterentry}), sequenced per user (the aggregate id, Axon's {@link SequentialPerAggregatePolicy}),
- * with the set of parked users kept in memory.
+ * The dead-letter queue of the read models' processing group ({@link UserDirectoryProjection#GROUP}): Axon's JDBC
+ * queue (table {@code deadletterentry}), sequenced per user (the aggregate id, Axon's
+ * {@link SequentialPerAggregatePolicy}), with the set of parked users kept in memory.
  * <p>
  * Axon's dead-lettering invoker asks the queue, for every event, whether its user is parked. The set answers that
  * without a query for every user who is not (every healthy event), and asks the table only about those it holds, since

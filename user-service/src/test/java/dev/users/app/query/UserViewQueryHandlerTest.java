@@ -9,7 +9,7 @@ import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
 import dev.users.query.UserViewQueryHandler;
 import dev.users.query.directory.DirectoryProgress;
-import dev.users.query.directory.ParkedUsers;
+import dev.users.query.batch.ParkedUsers;
 import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

@@ -1,4 +1,4 @@
-package dev.users.query.directory;
+package dev.users.query.batch;
 
 import java.sql.SQLException;
 

@@ -1,4 +1,4 @@
-package dev.users.query.directory;
+package dev.users.query.batch;
 
 import dev.users.events.UserEvent;
 import org.axonframework.eventhandling.EventMessage;
