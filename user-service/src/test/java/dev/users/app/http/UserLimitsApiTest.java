@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The documented per-user limits (README "Limits") over HTTP, with the service's default settings, on every path
+ * The documented per-user limits (docs/api.md, "Limits per user") over HTTP, with the service's default settings, on every path
  * that adds, and the sign-in skew: a sign-in far in the future is refused, so a user's real sign-ins keep working.
  */
 class UserLimitsApiTest extends ApiTest {

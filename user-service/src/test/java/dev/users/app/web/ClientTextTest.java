@@ -7,7 +7,7 @@ import static dev.users.web.ClientText.Kind.LINE;
 import static dev.users.web.ClientText.Kind.TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Exactly which characters each kind of field refuses (README: "Characters a client may send"). */
+/** Exactly which characters each kind of field refuses (docs/api.md, "Characters"). */
 class ClientTextTest {
 
     @Test
