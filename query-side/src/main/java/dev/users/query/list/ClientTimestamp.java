@@ -70,7 +70,7 @@ public final class ClientTimestamp {
         return instant;
     }
 
-    /** The zone of the match in ISO-8601's form: {@code Z} when none, {@code UTC} or {@code Z} given. */
+    /** The match's zone as ISO-8601 writes it: {@code Z} for none, {@code Z} or {@code UTC}; else the offset. */
     private static String offset(Matcher m) {
         String sign = m.group(4);
         if (sign == null) {
