@@ -79,15 +79,18 @@ public final class ListQueryParser {
             return Optional.empty();
         }
         Operator operator = operators.getOrDefault(name, Operator.EQUALS);
-        AttributeKind kind = attribute.get().kind();
-        if (!kind.allows(operator)) {
+        if (!attribute.get().kind().allows(operator)) {
             problems.add("operator " + operator.apiName() + " cannot be used on " + name);
             return Optional.empty();
+        }
+        if (operator == Operator.BETWEEN) {
+            return Optional.ofNullable(Range.parse(name, attribute.get(), raw, problems))
+                    .map(range -> new Filter(attribute.get(), operator, range));
         }
         try {
             return Optional.of(new Filter(attribute.get(), operator, attribute.get().parse(raw)));
         } catch (IllegalArgumentException e) {
-            problems.add("invalid value for " + name + ": expected " + kind.expected());
+            problems.add("invalid value for " + name + ": expected " + attribute.get().expected());
             return Optional.empty();
         }
     }
@@ -99,18 +102,20 @@ public final class ListQueryParser {
             return operators;
         }
         for (String entry : ops.split(",")) {
-            String[] parts = entry.strip().split(":", -1);
-            if (parts.length != 2 || parts[0].isBlank()) {
+            // the last colon: a meta key may hold one (meta.a:b:contains)
+            int colon = entry.lastIndexOf(':');
+            String name = colon < 0 ? "" : entry.substring(0, colon).strip();
+            if (name.isEmpty()) {
                 problems.add("ops entry '" + entry.strip() + "' must be attribute:operator");
                 continue;
             }
-            String name = parts[0].strip();
             if (catalog.find(name).isEmpty()) {
                 problems.add("ops names unknown filter attribute " + name);
             }
-            Optional<Operator> operator = Operator.named(parts[1].strip());
+            String op = entry.substring(colon + 1).strip();
+            Optional<Operator> operator = Operator.named(op);
             if (operator.isEmpty()) {
-                problems.add("unknown operator '" + parts[1].strip() + "' for " + name + " in ops; use one of "
+                problems.add("unknown operator '" + op + "' for " + name + " in ops; use one of "
                         + Operator.allNames());
             } else {
                 operators.put(name, operator.get());

@@ -13,7 +13,9 @@ public enum Operator {
     GT("gt"),
     GTE("gte"),
     BEGINS_WITH("beginsWith"),
-    CONTAINS("contains");
+    CONTAINS("contains"),
+    /** {@code attr=from..to}: both ends included, as in Ruby's {@code from..to} ({@link Range}). */
+    BETWEEN("between");
 
     private final String apiName;
 

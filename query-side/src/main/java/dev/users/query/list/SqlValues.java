@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,32 +33,6 @@ public final class SqlValues {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    /** The first and last instants a client's timestamp may name: years 0001 to 9999, inside PostgreSQL's range. */
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
-
-    /**
-     * A client's timestamp: ISO-8601 in UTC ({@code …Z}) or with an offset, from year 0001 to 9999;
-     * IllegalArgumentException otherwise (java.time reads years up to ±999,999,999, which PostgreSQL cannot bind).
-     */
-    public static Instant parseInstant(String raw) {
-        String value = raw.strip();
-        Instant instant;
-        try {
-            instant = Instant.parse(value);
-        } catch (DateTimeParseException notUtc) {
-            try {
-                instant = OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(value, e);
-            }
-        }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new IllegalArgumentException(value + " is outside years 0001-9999");
-        }
-        return instant;
     }
 
     /**

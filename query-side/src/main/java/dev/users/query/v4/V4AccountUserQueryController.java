@@ -27,7 +27,7 @@ import java.util.UUID;
 @RequestMapping("/api/v4/account_users")
 public class V4AccountUserQueryController {
 
-    private static final ListQueryParser ACCOUNT_USERS = new ListQueryParser(V4UserAttributes.CATALOG);
+    private static final ListQueryParser ACCOUNT_USERS = new ListQueryParser(V4UserAttributes.ACCOUNT_USERS);
 
     private final UserRows rows;
     private final UserDirectoryList directory;

@@ -9,11 +9,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.users.query.list.Attribute.element;
 import static dev.users.query.list.Attribute.filter;
+import static dev.users.query.list.Attribute.keyed;
 import static dev.users.query.list.Attribute.sortable;
 import static dev.users.query.list.AttributeKind.BOOLEAN;
+import static dev.users.query.list.AttributeKind.ELEMENT_FLAG;
+import static dev.users.query.list.AttributeKind.ELEMENT_ID;
+import static dev.users.query.list.AttributeKind.ELEMENT_TEXT;
 import static dev.users.query.list.AttributeKind.NUMBER;
+import static dev.users.query.list.AttributeKind.SET_FLAG;
 import static dev.users.query.list.AttributeKind.TEXT;
+import static dev.users.query.list.AttributeKind.TEXT_ARRAY;
+import static dev.users.query.list.AttributeKind.TEXT_MAP;
 import static dev.users.query.list.AttributeKind.TEXT_SET;
 import static dev.users.query.list.AttributeKind.TIMESTAMP;
 import static dev.users.query.list.AttributeKind.UUID_ID;
@@ -37,8 +45,40 @@ public final class V4UserAttributes {
             filter("notify_voice", "notify_voice", BOOLEAN),
             sortable("created_at", "created_at", TIMESTAMP),
             sortable("updated_at", "updated_at", TIMESTAMP),
-            sortable("last_sign_in_at", "last_sign_in_at", TIMESTAMP)),
+            sortable("last_sign_in_at", "last_sign_in_at", TIMESTAMP),
+            filter("prefix_id", "user_id", UUID_ID).cleanedBy(v -> prefixed(PrefixIds.USER, v))
+                    .expecting(PrefixIds.USER + " and 32 hex digits"),
+            // the caller's account: every row is, so equals keeps them all and another id keeps none
+            filter("account_id", "account_id", UUID_ID),
+            filter("emails", "email_addresses", TEXT_SET).cleanedBy(V4UserAttributes::address),
+            filter("emails.email", "email_addresses", TEXT_SET).cleanedBy(V4UserAttributes::address),
+            element("emails.id", "emails", "id", ELEMENT_ID),
+            element("emails.primary", "emails", "primary", ELEMENT_FLAG),
+            filter("phones", "phone_numbers", TEXT_SET).cleanedBy(V4UserAttributes::e164),
+            filter("phones.phone", "phone_numbers", TEXT_SET).cleanedBy(V4UserAttributes::e164),
+            element("phones.id", "phones", "id", ELEMENT_ID).cleanedBy(V4UserAttributes::phoneId),
+            element("phones.prefix_id", "phones", "id", ELEMENT_ID)
+                    .cleanedBy(v -> prefixed(PrefixIds.PHONE, v)).expecting(PrefixIds.PHONE + " and 32 hex digits"),
+            element("phones.primary", "phones", "primary", ELEMENT_FLAG),
+            // countries are ISO 3166 alpha-2 codes, stored upper-case
+            element("phones.country", "phones", "country", ELEMENT_TEXT)
+                    .cleanedBy(v -> v.strip().toUpperCase(Locale.ROOT)),
+            element("phones.blocked", "phones", "blocked", ELEMENT_FLAG),
+            filter("roles", "roles", TEXT_SET),
+            keyed("meta", "meta", TEXT_MAP)),
             "tiny_id");
+
+    /**
+     * What {@code GET /api/v4/account_users} filters and sorts on: the account user's own attributes, and its
+     * user's ({@link #CATALOG}) by their names, as before, or after {@code user.} as the object nests them.
+     */
+    public static final AttributeCatalog ACCOUNT_USERS = AttributeCatalog.nesting(List.of(
+            filter("id", "user_id", UUID_ID).cleanedBy(V4UserAttributes::idFilter),
+            filter("prefix_id", "user_id", UUID_ID).cleanedBy(v -> prefixed(PrefixIds.ACCOUNT_USER, v))
+                    .expecting(PrefixIds.ACCOUNT_USER + " and 32 hex digits"),
+            keyed("roles", "roles", SET_FLAG),
+            filter("team_ids", "team_ids", TEXT_ARRAY)),
+            "user.", CATALOG, "tiny_id");
 
     private V4UserAttributes() {
     }
@@ -55,6 +95,23 @@ public final class V4UserAttributes {
      */
     static Optional<UUID> userId(String id) {
         return PrefixIds.parse(PrefixIds.USER, id).or(() -> PrefixIds.parse(PrefixIds.ACCOUNT_USER, id));
+    }
+
+    /** Addresses are stored lower-cased, so lower-casing the value makes equality case-insensitive. */
+    private static String address(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The UUID of {@code prefix} + 32 hex digits, as text; IllegalArgumentException for any other form. */
+    private static String prefixed(String prefix, String value) {
+        String id = value.strip();
+        return (id.startsWith(prefix) ? PrefixIds.parse(prefix, id) : Optional.<UUID>empty()).map(UUID::toString)
+                .orElseThrow(() -> new IllegalArgumentException("not a " + prefix + " id"));
+    }
+
+    /** A phone's id, plain or {@code phn_…}. */
+    private static String phoneId(String value) {
+        return PrefixIds.parse(PrefixIds.PHONE, value.strip()).map(UUID::toString).orElse(value);
     }
 
     /**

@@ -4,11 +4,10 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
-import dev.users.query.list.AttributeKind;
+import dev.users.query.list.ClientTimestamp;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.list.PageRequest;
 import dev.users.query.list.QueryParams;
-import dev.users.query.list.SqlValues;
 import dev.users.query.signin.SignInAudit;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
@@ -92,9 +91,9 @@ public class V4UserQueryController {
             return null;
         }
         try {
-            return SqlValues.parseInstant(raw);
+            return ClientTimestamp.parse(raw);
         } catch (IllegalArgumentException e) {
-            problems.add(name + " must be " + AttributeKind.TIMESTAMP.expected());
+            problems.add(name + " must be " + ClientTimestamp.EXPECTED);
             return null;
         }
     }

@@ -40,9 +40,11 @@ class HostileInputPropertyTest extends ApiTest {
     private static final AtomicLong UNIQUE = new AtomicLong();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final List<String> TEXT_FILTERS = List.of("name", "email", "phone", "role", "time_zone",
-            "preferred_language");
+            "preferred_language", "emails", "phones.phone", "roles", "meta.k", "team_ids", "phones.country",
+            "user.name", "roles.admin");
     private static final List<String> OTHER_FILTERS = List.of("id", "tiny_id", "notify_push", "notify_email",
-            "notify_sms", "notify_voice", "created_at", "updated_at", "last_sign_in_at");
+            "notify_sms", "notify_voice", "created_at", "updated_at", "last_sign_in_at", "prefix_id", "account_id",
+            "emails.id", "emails.primary", "phones.id", "phones.prefix_id", "phones.blocked");
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
 
@@ -123,7 +125,8 @@ class HostileInputPropertyTest extends ApiTest {
         Arbitrary<String> valid = Arbitraries.of("", "Ann Lee", "ann@example.com", "+14155552671", "(415) 555-2671",
                 "Europe/London", "London", "en-US", "admin", "billing", "usr_00000000000040008000000000000000",
                 "00000000-0000-4000-8000-000000000000", "2026-01-01T00:00:00Z", "10", "0", "name:beginsWith",
-                "tiny_id", "true", "sms");
+                "tiny_id", "true", "sms", "2022-10-12 07:00:00", "2026-06-09T00:00:00-07:00..2026-06-10T00:00:00-07:00",
+                "1..5", "..", "meta.team", "acu_00000000000040008000000000000000", "phn_00000000000040008000000000000000");
         Arbitrary<String> inserted = Combinators.combine(valid, noise, Arbitraries.integers().between(0, 40))
                 .as((base, extra, at) -> {
                     int cut = Math.min(at, base.length());
@@ -134,7 +137,7 @@ class HostileInputPropertyTest extends ApiTest {
 
     @Provide
     Arbitrary<String> operators() {
-        return Arbitraries.of("equals", "ne", "lt", "lte", "gt", "gte", "beginsWith", "contains");
+        return Arbitraries.of("equals", "ne", "lt", "lte", "gt", "gte", "beginsWith", "contains", "between");
     }
 
     /** Every request of one try: each puts the input in one place, the rest of the request valid. */
@@ -170,7 +173,10 @@ class HostileInputPropertyTest extends ApiTest {
                         + in.operator()));
             }
             for (String query : List.of("q=" + p, "sort=" + p + "&direction=" + p, "ops=" + p, "limit=" + p,
-                    "offset=" + p, "page=" + p, p + "=x", "name=x&ops=name:" + p)) {
+                    "offset=" + p, "page=" + p, p + "=x", "name=x&ops=name:" + p,
+                    "meta." + p + "=x&ops=meta." + p + ":" + in.operator(), "roles." + p + "=true", "user." + p + "=x",
+                    "created_at=" + p + "..2026-01-01&ops=created_at:between",
+                    "tiny_id=1.." + p + "&ops=tiny_id:between")) {
                 probes.add(get("list " + query.substring(0, Math.min(6, query.length())), list + "?" + query));
             }
         }
