@@ -8,13 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,9 +48,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
         if (key.isEmpty()) {
             String message = header == null ? "missing Authorization: Bearer <api key> header" : "unknown API key";
-            response.setStatus(401);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ErrorBodies.forPath(request.getRequestURI(), 401, List.of(message)));
+            ErrorBodies.write(response, json, request.getRequestURI(), 401, message);
             return;
         }
         ApiKey apiKey = key.get();

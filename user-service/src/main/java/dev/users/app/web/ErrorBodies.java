@@ -1,6 +1,11 @@
 package dev.users.app.web;
 
 import dev.users.errors.UsersException.Problem;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +41,14 @@ public final class ErrorBodies {
         List<Problem> given = problems.stream().filter(p -> !p.message().isBlank()).toList();
         List<Problem> shown = given.isEmpty() ? List.of(Problem.general(ErrorPathController.describe(status))) : given;
         return isV3(path) ? v3(status, shown) : v4(status, shown);
+    }
+
+    /** Answers with the error body of {@code path}'s surface, for the filters that answer before Spring MVC. */
+    public static void write(HttpServletResponse response, JsonMapper json, String path, int status, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), forPath(path, status, List.of(message)));
     }
 
     static boolean isV3(String path) {
