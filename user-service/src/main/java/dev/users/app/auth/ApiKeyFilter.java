@@ -7,28 +7,27 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Authenticates both API surfaces with {@code Authorization: Bearer <key>} and tells the controllers who calls: a
- * {@link Caller} in the request, which they take as a parameter ({@link CallerArgumentResolver}). Everything else
- * (health) is open.
+ * Authenticates both API surfaces with {@code Authorization: Bearer <key>} or a registered client certificate
+ * ({@link Credentials}) and tells the controllers who calls: a {@link Caller} in the request, which they take as a
+ * parameter ({@link CallerArgumentResolver}). Everything else (health) is open. A CORS preflight never gets here
+ * (the CORS filter answers it first).
  */
 @Component
 public class ApiKeyFilter extends OncePerRequestFilter {
 
-    private final ApiKeys apiKeys;
+    private final Credentials credentials;
     private final JsonMapper json;
 
-    public ApiKeyFilter(ApiKeys apiKeys, JsonMapper json) {
-        this.apiKeys = apiKeys;
+    public ApiKeyFilter(Credentials credentials, JsonMapper json) {
+        this.credentials = credentials;
         this.json = json;
     }
 
@@ -41,17 +40,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Optional<ApiKey> key = Optional.empty();
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
-            key = apiKeys.authenticate(header.substring(7).trim());
-        }
-        if (key.isEmpty()) {
-            String message = header == null ? "missing Authorization: Bearer <api key> header" : "unknown API key";
-            ErrorBodies.write(response, json, request.getRequestURI(), 401, message);
+        Credentials.Outcome outcome = credentials.authenticate(request);
+        if (outcome.key() == null) {
+            ErrorBodies.write(response, json, request.getRequestURI(), 401, outcome.refusal());
             return;
         }
-        ApiKey apiKey = key.get();
+        ApiKey apiKey = outcome.key();
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(apiKey.accountId(), apiKey.id(),
                 apiKey.defaultRegion(), apiKey.admin(), requestId(request.getHeader("X-Request-Id"))));
         chain.doFilter(request, response);
