@@ -101,6 +101,7 @@ class MutualTlsIT {
                         "--spring.ssl.bundle.pem.api.keystore.private-key=" + tls.resolve("server.key"),
                         "--users.tls.client-ca=" + tls.resolve("ca.crt")));
         service.awaitReady(Duration.ofSeconds(90), anonymous());
+        assertThat(service.output()).contains("Users service listening on " + base);
 
         register("api", null);
         register("revoked", null);
