@@ -1,5 +1,6 @@
 package dev.users.app.auth;
 
+import dev.users.app.web.ApiPaths;
 import dev.users.app.web.ErrorBodies;
 import dev.users.web.Caller;
 import dev.users.web.ClientText;
@@ -8,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.UUID;
  * (the CORS filter answers it first).
  */
 @Component
-public class ApiKeyFilter extends OncePerRequestFilter {
+public class ApiKeyFilter extends ApiPaths.Filter {
 
     private final Credentials credentials;
     private final JsonMapper json;
@@ -29,12 +29,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public ApiKeyFilter(Credentials credentials, JsonMapper json) {
         this.credentials = credentials;
         this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/api/") || path.startsWith("/v3/"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.users.app.cors;
 
+import dev.users.app.web.ApiPaths;
 import dev.users.app.web.ErrorBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +13,6 @@ import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.cors.DefaultCorsProcessor;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.List;
  * or a preflight asking for a method or header that is not, gets no CORS headers and a 403 in the error format of
  * the path's surface instead of Spring's plain-text one. Requests without {@code Origin} pass untouched.
  */
-public class CrossOriginFilter extends OncePerRequestFilter {
+public class CrossOriginFilter extends ApiPaths.Filter {
 
     private final CorsConfiguration policy;
     private final JsonMapper json;
@@ -41,12 +41,6 @@ public class CrossOriginFilter extends OncePerRequestFilter {
     public CrossOriginFilter(CorsConfiguration policy, JsonMapper json) {
         this.policy = policy;
         this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/api/") || path.startsWith("/v3/"));
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class ErrorBodies {
     public static Map<String, Object> forProblems(String path, int status, List<Problem> problems) {
         List<Problem> given = problems.stream().filter(p -> !p.message().isBlank()).toList();
         List<Problem> shown = given.isEmpty() ? List.of(Problem.general(ErrorPathController.describe(status))) : given;
-        return isV3(path) ? v3(status, shown) : v4(status, shown);
+        return ApiPaths.isV3(path) ? v3(status, shown) : v4(status, shown);
     }
 
     /** Answers with the error body of {@code path}'s surface, for the filters that answer before Spring MVC. */
@@ -49,10 +49,6 @@ public final class ErrorBodies {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), forPath(path, status, List.of(message)));
-    }
-
-    static boolean isV3(String path) {
-        return path != null && path.startsWith("/v3/");
     }
 
     private static Map<String, Object> v4(int status, List<Problem> problems) {
