@@ -208,6 +208,11 @@ class MutualTlsIT {
     void imcosDocumentedCallsWorkWithTheCertificateAlone() throws Exception {
         Http imco = withCertificate("api");
 
+        Http.Response ping = imco.get("/v3/ping");
+        assertThat(ping.status()).as(ping.toString()).isEqualTo(200);
+        assertThat(ping.json().path("status").asString()).isEqualTo("ok");
+        assertThat(ping.json().path("customer_id").asString()).isEqualTo(accountId());
+
         Http.Response list = imco.get("/v3/settings/users");
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         assertThat(list.json().isArray()).isTrue();
@@ -271,7 +276,7 @@ class MutualTlsIT {
 
     @Test
     void withoutACertificateOrAKeyIs401InEachSurfacesFormat() throws Exception {
-        Http.Response v3 = anonymous().get("/v3/settings/users");
+        Http.Response v3 = anonymous().get("/v3/ping");
         assertThat(v3.status()).isEqualTo(401);
         assertThat(ErrorFormats.v3Problem(v3)).isNull();
         assertThat(ImcoClients.cio(401, v3.text())).isEqualTo(
@@ -351,6 +356,16 @@ class MutualTlsIT {
                 assertThat(rows.next()).as("key " + key).isTrue();
                 return rows.getString(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String accountId() {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "select id::text from accounts order by created_at limit 1"); ResultSet rows = query.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
