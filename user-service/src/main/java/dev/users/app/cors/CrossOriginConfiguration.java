@@ -21,7 +21,8 @@ import java.util.List;
 @Configuration
 public class CrossOriginConfiguration {
 
-    static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** The API's methods; HEAD because every GET answers it too (a browser sends it without asking first). */
+    static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
     static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "Accept", "X-Request-Id",
             "Idempotency-Key", "If-Match", "If-None-Match");
     static final List<String> RESPONSE_HEADERS = List.of("Location", "ETag", "X-Request-Id", "Retry-After",

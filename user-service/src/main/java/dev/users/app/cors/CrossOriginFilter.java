@@ -62,8 +62,9 @@ public class CrossOriginFilter extends ApiPaths.Filter {
         if (policy.checkOrigin(request.getHeader(HttpHeaders.ORIGIN)) == null) {
             return "cross-origin requests from this origin are not allowed";
         }
-        String method = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
-        if (method != null && policy.checkHttpMethod(HttpMethod.valueOf(method)) == null) {
+        String method = CorsUtils.isPreFlightRequest(request)
+                ? request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) : request.getMethod();
+        if (policy.checkHttpMethod(HttpMethod.valueOf(method)) == null) {
             return "cross-origin requests may use " + String.join(", ", policy.getAllowedMethods()) + " only";
         }
         List<String> headers = policy.getAllowedHeaders() == null ? List.of() : policy.getAllowedHeaders();

@@ -55,7 +55,7 @@ class CrossOriginTest extends ApiTest {
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as(path).hasValue(APP);
             assertThat(listed(response, "Access-Control-Allow-Methods"))
-                    .containsExactlyInAnyOrder("GET", "POST", "PUT", "PATCH", "DELETE");
+                    .containsExactlyInAnyOrder("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
             assertThat(listed(response, "Access-Control-Allow-Headers")).map(String::toLowerCase)
                     .contains("authorization", "content-type", "idempotency-key", "x-request-id");
             assertThat(response.headers().firstValue("Access-Control-Max-Age")).hasValue("3600");
@@ -119,7 +119,17 @@ class CrossOriginTest extends ApiTest {
         assertThat(method.statusCode()).isEqualTo(403);
         assertThat(method.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(response(method).json().path("errors").get(0).path("message").asString())
-                .isEqualTo("cross-origin requests may use GET, POST, PUT, PATCH, DELETE only");
+                .isEqualTo("cross-origin requests may use GET, HEAD, POST, PUT, PATCH, DELETE only");
+
+        HttpResponse<String> unknown = send("FROB", "/v3/settings/users", "Origin", APP,
+                "Authorization", "Bearer " + BOOTSTRAP_KEY);
+        assertThat(unknown.statusCode()).isEqualTo(403);
+        assertThat(response(unknown).json().path("error").asString())
+                .isEqualTo("cross-origin requests may use GET, HEAD, POST, PUT, PATCH, DELETE only");
+        HttpResponse<String> head = send("HEAD", "/api/v4/users?limit=1", "Origin", APP,
+                "Authorization", "Bearer " + BOOTSTRAP_KEY);
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Access-Control-Allow-Origin")).hasValue(APP);
 
         HttpResponse<String> header = preflight("/v3/settings/users", APP, "GET", "x-secret");
         assertThat(header.statusCode()).isEqualTo(403);
