@@ -35,7 +35,7 @@ public final class PrefixIds {
         }
         String refusal = ClientText.refusal(value, ClientText.Kind.LINE);
         if (refusal != null) {
-            throw new UsersException(ErrorCode.INVALID, "id " + refusal);
+            throw new UsersException(ErrorCode.INVALID, new UsersException.Problem("id", "id " + refusal));
         }
         String hex = value.startsWith(prefix) ? value.substring(prefix.length()) : null;
         try {

@@ -2,6 +2,7 @@ package dev.users.command.web;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.errors.UsersException.Problem;
 import dev.users.web.ClientText;
 import tools.jackson.databind.JsonNode;
 
@@ -15,18 +16,18 @@ import java.util.Map;
  * first, so that a client sees everything wrong with a request at once (422). Accepts the string forms that
  * form-encoded bodies produce ("true", "1", index-keyed objects for arrays). Every text read through here, object
  * keys included, passes {@link ClientText}: single-line unless read with {@link #text}; a refused one is a problem
- * naming the field and is never returned.
+ * naming the field and is never returned. Each problem records the field it is about (v3 keys its errors by it).
  */
 public final class ParamReader {
 
     private final String prefix;
-    private final List<String> problems;
+    private final List<Problem> problems;
 
     public ParamReader() {
         this("", new ArrayList<>());
     }
 
-    private ParamReader(String prefix, List<String> problems) {
+    private ParamReader(String prefix, List<Problem> problems) {
         this.prefix = prefix;
         this.problems = problems;
     }
@@ -41,8 +42,14 @@ public final class ParamReader {
         return new ParamReader(path + ".", problems);
     }
 
+    /** A problem about no single field. */
     public void problem(String message) {
-        problems.add(message);
+        problems.add(Problem.general(message));
+    }
+
+    /** A problem about the field {@code fieldName}, named as the message names it (prefix included). */
+    public void problem(String fieldName, String message) {
+        problems.add(new Problem(fieldName, message));
     }
 
     public String name(String field) {
@@ -68,7 +75,7 @@ public final class ParamReader {
         if (refusal == null) {
             return value;
         }
-        problem(fieldName + " " + refusal);
+        problem(fieldName, fieldName + " " + refusal);
         return null;
     }
 
@@ -76,7 +83,7 @@ public final class ParamReader {
     public boolean keyAllowed(String field, String key) {
         String refusal = ClientText.refusal(key, ClientText.Kind.LINE);
         if (refusal != null) {
-            problem(name(field) + " keys " + refusal);
+            problem(name(field), name(field) + " keys " + refusal);
         }
         return refusal == null;
     }
@@ -87,12 +94,12 @@ public final class ParamReader {
             return null;
         }
         if (!value.isValueNode()) {
-            problem(name(field) + " must be a string");
+            problem(name(field), name(field) + " must be a string");
             return null;
         }
         String text = value.asString();
         if (text.length() > maxLength && text.trim().length() > maxLength) {
-            problem(name(field) + " is longer than " + maxLength + " characters");
+            problem(name(field), name(field) + " is longer than " + maxLength + " characters");
             return null;
         }
         String allowed = checked(name(field), text, kind);
@@ -104,7 +111,7 @@ public final class ParamReader {
         int before = problems.size();
         String text = string(node, field, maxLength);
         if ((text == null || text.isEmpty()) && problems.size() == before) {
-            problem(name(field) + " is required");
+            problem(name(field), name(field) + " is required");
         }
         return text == null || text.isEmpty() ? null : text;
     }
@@ -122,7 +129,7 @@ public final class ParamReader {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
             default -> {
-                problem(name(field) + " must be true or false");
+                problem(name(field), name(field) + " must be true or false");
                 yield null;
             }
         };
@@ -135,7 +142,7 @@ public final class ParamReader {
             return null;
         }
         if (!value.isObject()) {
-            problem(name(field) + " must be an object");
+            problem(name(field), name(field) + " must be an object");
             return null;
         }
         Map<String, String> map = new LinkedHashMap<>();
@@ -150,7 +157,7 @@ public final class ParamReader {
                     map.put(entry.getKey(), text);
                 }
             } else {
-                problem(entryName + " must be a string, number or boolean");
+                problem(entryName, entryName + " must be a string, number or boolean");
             }
         });
         return map;
@@ -168,12 +175,12 @@ public final class ParamReader {
         } else if (value.isObject()) {
             value.properties().forEach(entry -> items.add(entry.getValue()));
         } else {
-            problem(name(field) + " must be an array of objects");
+            problem(name(field), name(field) + " must be an array of objects");
             return items;
         }
         for (int i = 0; i < items.size(); i++) {
             if (!items.get(i).isObject()) {
-                problem(name(field) + "[" + i + "] must be an object");
+                problem(name(field), name(field) + "[" + i + "] must be an object");
                 return new ArrayList<>();
             }
         }
@@ -187,14 +194,14 @@ public final class ParamReader {
             return null;
         }
         if (!value.isArray()) {
-            problem(name(field) + " must be an array of strings");
+            problem(name(field), name(field) + " must be an array of strings");
             return null;
         }
         List<String> items = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             if (!item.isValueNode() || item.isNull()) {
-                problem(name(field) + " must be an array of strings");
+                problem(name(field), name(field) + " must be an array of strings");
                 return null;
             }
             String text = checked(name(field) + "[" + i + "]", item.asString(), ClientText.Kind.LINE);
@@ -208,7 +215,7 @@ public final class ParamReader {
     /** Throws the collected problems as one 422, if there are any. */
     public void throwIfProblems() {
         if (!problems.isEmpty()) {
-            throw new UsersException(ErrorCode.INVALID, problems);
+            throw UsersException.of(ErrorCode.INVALID, problems);
         }
     }
 }

@@ -54,7 +54,7 @@ public class RolesController {
         String name = reader.required(body, "name", 50);
         String description = reader.text(body, "description", 500);
         if (name != null && !ROLE_NAME.matcher(name).matches()) {
-            reader.problem("name '" + name + "' must be lower-case letters, digits, '_' or '-', starting with a letter");
+            reader.problem("name", "name '" + name + "' must be lower-case letters, digits, '_' or '-', starting with a letter");
         }
         reader.throwIfProblems();
         return render(roles.add(caller.accountId(), name, description == null ? "" : description));

@@ -29,7 +29,9 @@ record V3UserParams(String firstName, String lastName, List<String> roles, Strin
         ParamReader reader = new ParamReader();
         String first = reader.required(body, "first_name", 120);
         String last = reader.required(body, "last_name", 120);
-        List<String> roles = roles(reader, reader.strings(body, "role_ids"), accountId, catalog);
+        List<String> roleIds = reader.strings(body, "role_ids");
+        boolean unreadable = roleIds == null && body.hasNonNull("role_ids");
+        List<String> roles = unreadable ? List.of() : roles(reader, roleIds, accountId, catalog);
         String language = or(reader.string(body, "language", 35), DEFAULT_LANGUAGE);
         String zone = or(reader.string(body, "timezone", 100), DEFAULT_TIME_ZONE);
         V3UserParams params = new V3UserParams(first, last, roles, Values.language(reader, "language", language),
@@ -51,11 +53,11 @@ record V3UserParams(String firstName, String lastName, List<String> roles, Strin
 
     private static List<String> roles(ParamReader reader, List<String> ids, UUID accountId, AccountRoles catalog) {
         if (ids == null || ids.isEmpty()) {
-            reader.problem("role_ids is required: give at least one role id");
+            reader.problem("role_ids", "role_ids is required: give at least one role id");
             return List.of();
         }
         return catalog.resolve(accountId, ids,
-                id -> reader.problem("role_ids: role '" + id + "' does not exist in this account"));
+                id -> reader.problem("role_ids", "role_ids: role '" + id + "' does not exist in this account"));
     }
 
     private static String or(String value, String fallback) {

@@ -21,7 +21,7 @@ final class Values {
             return null;
         }
         return EmailAddresses.parse(raw).orElseGet(() -> {
-            reader.problem(EmailAddresses.problem(reader.name(field), raw));
+            reader.problem(reader.name(field), EmailAddresses.problem(reader.name(field), raw));
             return null;
         });
     }
@@ -31,7 +31,7 @@ final class Values {
             return null;
         }
         return PhoneNumbers.find(raw, defaultRegion).orElseGet(() -> {
-            reader.problem(reader.name(field) + ": " + PhoneNumbers.problem(raw));
+            reader.problem(reader.name(field), reader.name(field) + ": " + PhoneNumbers.problem(raw));
             return null;
         });
     }
@@ -41,7 +41,7 @@ final class Values {
             return null;
         }
         return TimeZones.resolve(raw).orElseGet(() -> {
-            reader.problem(TimeZones.problem(reader.name(field), raw));
+            reader.problem(reader.name(field), TimeZones.problem(reader.name(field), raw));
             return null;
         });
     }
@@ -51,7 +51,7 @@ final class Values {
             return null;
         }
         return Languages.canonical(raw).orElseGet(() -> {
-            reader.problem(Languages.problem(reader.name(field), raw));
+            reader.problem(reader.name(field), Languages.problem(reader.name(field), raw));
             return null;
         });
     }

@@ -2,6 +2,7 @@ package dev.users.query.list;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.errors.UsersException.Problem;
 import dev.users.web.ClientText;
 
 import java.util.ArrayList;
@@ -16,27 +17,28 @@ public final class QueryParams {
 
     /**
      * INVALID (422) naming every parameter whose name or value holds a character {@link ClientText} refuses in a
-     * single line (every parameter is an id, a number, a timestamp, a name or a filter). The readers call this
-     * before parsing anything, so no refused text reaches a query or an error message.
+     * single line (every parameter is an id, a number, a timestamp, a name or a filter), each problem about its
+     * parameter. The readers call this before parsing anything, so no refused text reaches a query or an error
+     * message.
      */
     public static void checkText(Map<String, List<String>> params) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         params.forEach((name, values) -> {
             String refusal = ClientText.refusal(name, ClientText.Kind.LINE);
             if (refusal != null) {
-                problems.add("query parameter names " + refusal);
+                problems.add(Problem.general("query parameter names " + refusal));
                 return;
             }
             for (String value : values) {
                 refusal = ClientText.refusal(value, ClientText.Kind.LINE);
                 if (refusal != null) {
-                    problems.add("query parameter " + name + " " + refusal);
+                    problems.add(new Problem(name, "query parameter " + name + " " + refusal));
                     return;
                 }
             }
         });
         if (!problems.isEmpty()) {
-            throw new UsersException(ErrorCode.INVALID, problems);
+            throw UsersException.of(ErrorCode.INVALID, problems);
         }
     }
 

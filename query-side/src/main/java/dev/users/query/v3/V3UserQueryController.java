@@ -2,6 +2,7 @@ package dev.users.query.v3;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.errors.UsersException.Problem;
 import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
 import dev.users.query.list.PageRequest;
@@ -57,23 +58,33 @@ public class V3UserQueryController {
         return rows.find(caller.accountId(), userId).map(V3UserRenderer::render).orElseThrow(() -> notFound(id));
     }
 
-    /** The page asked for, or null for "every user"; v3 pages by offset only (no {@code page}). */
+    /**
+     * The page asked for, or null for "every user"; v3 pages by offset only (no {@code page}). Each parameter is
+     * read on its own, so that each problem is about its parameter (v3 keys its errors by field).
+     */
     private static PageRequest page(MultiValueMap<String, String> params) {
         QueryParams.checkText(params);
-        MultiValueMap<String, String> paging = new LinkedMultiValueMap<>();
-        for (String name : List.of("limit", "offset")) {
-            if (params.containsKey(name)) {
-                paging.put(name, params.get(name));
-            }
-        }
-        if (paging.isEmpty()) {
+        if (!params.containsKey("limit") && !params.containsKey("offset")) {
             return null;
         }
-        List<String> problems = new ArrayList<>();
-        PageRequest page = PageRequest.parse(paging, problems);
+        List<Problem> problems = new ArrayList<>();
+        PageRequest limit = pagingBy("limit", params, problems);
+        PageRequest offset = pagingBy("offset", params, problems);
         if (!problems.isEmpty()) {
-            throw new UsersException(ErrorCode.INVALID, problems);
+            throw UsersException.of(ErrorCode.INVALID, problems);
         }
+        return new PageRequest(limit.limit(), offset.offset());
+    }
+
+    /** The paging that the parameter {@code name} alone asks for, adding its problems to {@code problems}. */
+    private static PageRequest pagingBy(String name, MultiValueMap<String, String> params, List<Problem> problems) {
+        MultiValueMap<String, String> only = new LinkedMultiValueMap<>();
+        if (params.containsKey(name)) {
+            only.put(name, params.get(name));
+        }
+        List<String> found = new ArrayList<>();
+        PageRequest page = PageRequest.parse(only, found);
+        found.forEach(message -> problems.add(new Problem(name, message)));
         return page;
     }
 

@@ -1,5 +1,6 @@
 package dev.users.app.auth;
 
+import dev.users.app.web.ApiPaths;
 import dev.users.app.web.ErrorBodies;
 import dev.users.web.Caller;
 import dev.users.web.ClientText;
@@ -7,55 +8,38 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Authenticates both API surfaces with {@code Authorization: Bearer <key>} and tells the controllers who calls: a
- * {@link Caller} in the request, which they take as a parameter ({@link CallerArgumentResolver}). Everything else
- * (health) is open.
+ * Authenticates both API surfaces with {@code Authorization: Bearer <key>} or a registered client certificate
+ * ({@link Credentials}) and tells the controllers who calls: a {@link Caller} in the request, which they take as a
+ * parameter ({@link CallerArgumentResolver}). Everything else (health) is open. A CORS preflight never gets here
+ * (the CORS filter answers it first).
  */
 @Component
-public class ApiKeyFilter extends OncePerRequestFilter {
+public class ApiKeyFilter extends ApiPaths.Filter {
 
-    private final ApiKeys apiKeys;
+    private final Credentials credentials;
     private final JsonMapper json;
 
-    public ApiKeyFilter(ApiKeys apiKeys, JsonMapper json) {
-        this.apiKeys = apiKeys;
+    public ApiKeyFilter(Credentials credentials, JsonMapper json) {
+        this.credentials = credentials;
         this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !(path.startsWith("/api/") || path.startsWith("/v3/"));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        Optional<ApiKey> key = Optional.empty();
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && header.length() > 7) {
-            key = apiKeys.authenticate(header.substring(7).trim());
-        }
-        if (key.isEmpty()) {
-            String message = header == null ? "missing Authorization: Bearer <api key> header" : "unknown API key";
-            response.setStatus(401);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ErrorBodies.forPath(request.getRequestURI(), 401, List.of(message)));
+        Credentials.Outcome outcome = credentials.authenticate(request);
+        if (outcome.key() == null) {
+            ErrorBodies.write(response, json, request.getRequestURI(), 401, outcome.refusal());
             return;
         }
-        ApiKey apiKey = key.get();
+        ApiKey apiKey = outcome.key();
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(apiKey.accountId(), apiKey.id(),
                 apiKey.defaultRegion(), apiKey.admin(), requestId(request.getHeader("X-Request-Id"))));
         chain.doFilter(request, response);

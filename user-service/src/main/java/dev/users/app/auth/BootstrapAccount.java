@@ -2,6 +2,8 @@ package dev.users.app.auth;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,10 +42,13 @@ public class BootstrapAccount {
         } else if (bootstrapKey != null && !apiKeys.exists(bootstrapKey)) {
             printedKey = apiKeys.issue(account, "bootstrap", bootstrapKey, true);
         }
-        int port = event.getApplicationContext() instanceof WebServerApplicationContext web
-                ? web.getWebServer().getPort() : -1;
+        WebServer server = event.getApplicationContext() instanceof WebServerApplicationContext web
+                ? web.getWebServer() : null;
+        int port = server == null ? -1 : server.getPort();
+        boolean https = server instanceof TomcatWebServer tomcat && tomcat.getTomcat().getConnector().getSecure();
         System.out.println();
-        System.out.println("Users service listening on http://localhost:" + port + "  (account " + account + ")");
+        System.out.println("Users service listening on " + (https ? "https" : "http") + "://localhost:" + port
+                + "  (account " + account + ")");
         if (printedKey != null) {
             System.out.println("API key (shown once, keep it): " + printedKey);
             System.out.println("Authenticate with:  -H 'Authorization: Bearer " + printedKey + "'");

@@ -2,6 +2,7 @@ package dev.users.app.web;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.errors.UsersException.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -36,34 +37,38 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    /** An HTTP status and one message per problem. */
-    record Problem(int status, List<String> messages) {
+    /** An HTTP status and the problems behind it (each about one field, or about none). */
+    record Failure(int status, List<Problem> problems) {
 
-        Problem(ErrorCode code, String message) {
-            this(code.status(), List.of(message));
+        Failure(ErrorCode code, String message) {
+            this(code.status(), List.of(Problem.general(message)));
+        }
+
+        Failure(int status, String message) {
+            this(status, List.of(Problem.general(message)));
         }
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> handle(Exception exception, HttpServletRequest request) {
-        Problem problem = toProblem(exception);
-        if (problem == null) {
+        Failure failure = toFailure(exception);
+        if (failure == null) {
             log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), exception);
-            return answer(request.getRequestURI(), 500, List.of("internal error"));
+            return answer(request.getRequestURI(), new Failure(500, "internal error"));
         }
-        return answer(request.getRequestURI(), problem.status(), problem.messages());
+        return answer(request.getRequestURI(), failure);
     }
 
     /** The error body of the surface {@code path} belongs to, always as JSON. */
-    static ResponseEntity<Map<String, Object>> answer(String path, int status, List<String> messages) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBodies.forPath(path, status, messages));
+    static ResponseEntity<Map<String, Object>> answer(String path, Failure failure) {
+        return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBodies.forProblems(path, failure.status(), failure.problems()));
     }
 
     /** Looks through wrappers (Axon's execution exceptions, Spring's translations) for a cause we know. */
-    static Problem toProblem(Throwable exception) {
+    static Failure toFailure(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            Problem known = known(t);
+            Failure known = known(t);
             if (known != null) {
                 return known;
             }
@@ -71,40 +76,41 @@ public class ApiExceptionHandler {
         return null;
     }
 
-    private static Problem known(Throwable t) {
+    private static Failure known(Throwable t) {
         if (t instanceof UsersException e) {
-            return new Problem(e.code().status(), e.messages());
+            return new Failure(e.code().status(), e.problems());
         }
         if (t instanceof AggregateNotFoundException || t instanceof NoResourceFoundException) {
-            return new Problem(ErrorCode.NOT_FOUND, "not found");
+            return new Failure(ErrorCode.NOT_FOUND, "not found");
         }
         if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
-            return new Problem(ErrorCode.CONFLICT, "the user was changed concurrently; retry the request");
+            return new Failure(ErrorCode.CONFLICT, "the user was changed concurrently; retry the request");
         }
         if (t instanceof HttpMessageNotReadableException) {
-            return new Problem(ErrorCode.MALFORMED_REQUEST, "malformed request body");
+            return new Failure(ErrorCode.MALFORMED_REQUEST, "malformed request body");
         }
         if (t instanceof HttpMediaTypeNotSupportedException || t instanceof MultipartException) {
-            return new Problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            return new Failure(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "unsupported content type; send application/json or application/x-www-form-urlencoded");
         }
         if (t instanceof HttpMediaTypeNotAcceptableException) {
-            return new Problem(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json only");
+            return new Failure(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json only");
         }
         if (t instanceof HttpRequestMethodNotSupportedException e) {
-            return new Problem(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+            return new Failure(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
         }
         if (t instanceof MethodArgumentTypeMismatchException e) {
-            return new Problem(ErrorCode.INVALID, "parameter " + e.getName() + " has an invalid value");
+            return new Failure(ErrorCode.INVALID.status(),
+                    List.of(new Problem(e.getName(), "parameter " + e.getName() + " has an invalid value")));
         }
         if (t instanceof InvalidParameterException e) {
-            return new Problem(e.getErrorCode(), List.of(parametersProblem(e)));
+            return new Failure(e.getErrorCode(), parametersProblem(e));
         }
         if (t instanceof ErrorResponse e && e.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
             String detail = e.getBody().getDetail();
-            return new Problem(e.getStatusCode().value(), List.of(detail != null ? detail
-                    : status != null ? status.getReasonPhrase() : "bad request"));
+            return new Failure(e.getStatusCode().value(), detail != null ? detail
+                    : status != null ? status.getReasonPhrase() : "bad request");
         }
         return null;
     }

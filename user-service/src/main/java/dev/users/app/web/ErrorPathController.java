@@ -8,7 +8,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,17 +25,17 @@ public class ErrorPathController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri instanceof String original ? original : request.getRequestURI();
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        ApiExceptionHandler.Problem problem = exception instanceof Throwable t ? ApiExceptionHandler.toProblem(t) : null;
-        if (problem != null) {
-            return ApiExceptionHandler.answer(path, problem.status(), problem.messages());
+        ApiExceptionHandler.Failure failure = exception instanceof Throwable t ? ApiExceptionHandler.toFailure(t) : null;
+        if (failure != null) {
+            return ApiExceptionHandler.answer(path, failure);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
             // asked for directly, not forwarded by the container: there is nothing at this path
-            return ApiExceptionHandler.answer(path, 404, List.of("not found"));
+            return ApiExceptionHandler.answer(path, new ApiExceptionHandler.Failure(404, "not found"));
         }
         int status = code instanceof Integer given && given >= 400 ? given : 500;
-        return ApiExceptionHandler.answer(path, status, List.of(describe(status)));
+        return ApiExceptionHandler.answer(path, new ApiExceptionHandler.Failure(status, describe(status)));
     }
 
     /** The status's reason, lower-case like the service's other messages; a 5xx says no more than that. */

@@ -23,6 +23,17 @@ class AuthenticationTest extends ApiTest {
     }
 
     @Test
+    void imcosPingSaysWhoseTheCredentialsAre() {
+        var ping = api().get("/v3/ping");
+        assertThat(ping.status()).isEqualTo(200);
+        assertThat(ping.json().path("status").asString()).isEqualTo("ok");
+        assertThat(ping.json().path("customer_id").asString()).isEqualTo(accounts.first().orElseThrow().toString());
+        var refused = api().withKey(null).get("/v3/ping");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text()).isEqualTo("{\"error\":\"missing Authorization: Bearer <api key> header\"}");
+    }
+
+    @Test
     void healthNeedsNoKey() {
         assertThat(api().withKey(null).get("/actuator/health").status()).isEqualTo(200);
     }

@@ -1,10 +1,10 @@
 package dev.users.app.http;
 
 import dev.users.app.support.ApiTest;
+import dev.users.app.support.ErrorFormats;
 import dev.users.app.support.Http;
 import dev.users.app.support.RawHttp;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the servlet container, Spring MVC or the request readers reject before any command or query runs: each is a
- * 4xx in the error format of the path's surface (v4 {@code {"errors":[…],"code":N}}, v3 {@code {"status":N,
- * "errors":[…]}}), whether the application answers it or Tomcat does before the request reaches the application
+ * 4xx in the error format of the path's surface (v4 {@code {"errors":[…],"code":N}}, v3 {@code {"error":"…"}}
+ * as IMCO's clients read it, see {@link ErrorFormats}), whether the application answers it or Tomcat does before the request reaches the application
  * (malformed request lines, paths and headers, oversized headers: {@code JsonErrorReportValve}).
  */
 class ContainerRejectionsTest extends ApiTest {
@@ -125,21 +125,7 @@ class ContainerRejectionsTest extends ApiTest {
         if (response.status() != c.status()) {
             return "expected status " + c.status();
         }
-        JsonNode body;
-        try {
-            body = response.json();
-        } catch (RuntimeException notJson) {
-            return "the body is not JSON";
-        }
-        if (body == null || !body.path("errors").isArray() || body.path("errors").isEmpty()
-                || body.path("errors").get(0).path("message").asString().isBlank()) {
-            return "no errors[].message";
-        }
-        int given = c.v3() ? body.path("status").asInt() : body.path("code").asInt();
-        if (given != c.status() || body.has(c.v3() ? "code" : "status")) {
-            return "not the " + (c.v3() ? "v3" : "v4") + " error format";
-        }
-        return null;
+        return c.v3() ? ErrorFormats.v3Problem(response) : ErrorFormats.v4Problem(response);
     }
 
     private static String abbreviated(Http.Response response) {

@@ -2,6 +2,7 @@ package dev.users.app.http;
 
 import dev.users.app.support.ApiTest;
 import dev.users.app.support.Http;
+import dev.users.app.support.ImcoClients;
 import dev.users.query.list.ClientTimestamp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,11 @@ class HostileTextTest extends ApiTest {
         List<String> messages = new ArrayList<>();
         response.json().path("errors").forEach(e -> messages.add(e.path("message").asString()));
         return messages;
+    }
+
+    private static Map<String, List<String>> v3Refused(Http.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        return ImcoClients.fieldErrors(response);
     }
 
     private String createUser() {
@@ -158,10 +164,17 @@ class HostileTextTest extends ApiTest {
         for (String path : List.of(USERS + "/usr_%01", "/api/v4/account_users/acu_%C2%9F", "/v3/settings/users/%1B",
                 USERS + "/x%7F/sign_ins")) {
             var response = api().get(path);
-            assertThat(refused(response)).as(path).hasSize(1).allMatch(m -> m.startsWith("id must not contain U+"));
+            assertThat(response.status()).as(path).isEqualTo(422);
+            boolean v3 = path.startsWith("/v3/");
+            List<String> messages = v3 ? ImcoClients.fieldErrors(response).get("id") : refused(response);
+            String start = (v3 ? "" : "id ") + "must not contain U+";
+            assertThat(messages).as(path).hasSize(1).allMatch(m -> m.startsWith(start));
         }
         assertThat(refused(api().put(USERS + "/%01", Map.of("name", "x")))).hasSize(1);
-        assertThat(refused(api().delete("/v3/settings/users/%01"))).hasSize(1);
+        var v3Delete = api().delete("/v3/settings/users/%01");
+        assertThat(v3Delete.status()).isEqualTo(422);
+        assertThat(ImcoClients.fieldErrors(v3Delete)).containsExactly(
+                Map.entry("id", List.of("must not contain U+0001 (a control character)")));
         var nul = api().get(USERS + "/a%00b");
         assertThat(nul.status()).isEqualTo(400);
         assertThat(nul.json().path("code").asInt()).isEqualTo(400);
@@ -171,18 +184,18 @@ class HostileTextTest extends ApiTest {
     void v3CreateListAndRolesAreCheckedAndAnswerInV3Format() {
         var create = api().post("/v3/settings/users",
                 "{\"first_name\": \"a\\u0000\", \"last_name\": \"b\\ud800\", \"role_ids\": [\"admin\"]}");
-        assertThat(refused(create)).containsExactly("first_name must not contain U+0000 (a control character)",
-                "last_name must not contain U+D800 (an unpaired surrogate)");
-        assertThat(create.json().path("status").asInt()).isEqualTo(422);
-        assertThat(refused(api().get("/v3/settings/users?limit=1%00"))).containsExactly(
-                "query parameter limit must not contain U+0000 (a control character)");
-        assertThat(refused(api().post("/v3/settings/roles", "{\"name\": \"on\\u0000call\"}"))).containsExactly(
-                "name must not contain U+0000 (a control character)");
+        assertThat(v3Refused(create)).containsExactly(
+                Map.entry("first_name", List.of("must not contain U+0000 (a control character)")),
+                Map.entry("last_name", List.of("must not contain U+D800 (an unpaired surrogate)")));
+        assertThat(v3Refused(api().get("/v3/settings/users?limit=1%00"))).containsExactly(
+                Map.entry("limit", List.of("query parameter limit must not contain U+0000 (a control character)")));
+        assertThat(v3Refused(api().post("/v3/settings/roles", "{\"name\": \"on\\u0000call\"}"))).containsExactly(
+                Map.entry("name", List.of("must not contain U+0000 (a control character)")));
         var role = api().post("/v3/settings/roles", Map.of("name", "hostile-" + System.nanoTime(),
                 "description", "first line\nsecond line"));
         assertThat(role.status()).as(role.toString()).isEqualTo(201);
-        assertThat(refused(api().post("/v3/settings/roles", "{\"name\": \"desc\", \"description\": \"\\u0000\"}")))
-                .containsExactly("description must not contain U+0000 (a control character)");
+        assertThat(v3Refused(api().post("/v3/settings/roles", "{\"name\": \"desc\", \"description\": \"\\u0000\"}")))
+                .containsExactly(Map.entry("description", List.of("must not contain U+0000 (a control character)")));
     }
 
     @Test

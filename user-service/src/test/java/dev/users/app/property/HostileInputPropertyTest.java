@@ -1,6 +1,7 @@
 package dev.users.app.property;
 
 import dev.users.app.support.ApiTest;
+import dev.users.app.support.ErrorFormats;
 import dev.users.app.support.Http;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,7 +13,6 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.springframework.test.context.TestContextManager;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -236,16 +236,10 @@ class HostileInputPropertyTest extends ApiTest {
         if (response.status() < 400) {
             return null;
         }
-        JsonNode body;
-        try {
-            body = response.json();
-        } catch (RuntimeException notJson) {
-            return "a " + response.status() + " that is not JSON: " + response;
-        }
-        boolean v3 = probe.path().startsWith("/v3/");
-        boolean formatted = body != null && body.path("errors").isArray() && !body.path("errors").isEmpty()
-                && body.path(v3 ? "status" : "code").asInt() == response.status();
-        return formatted ? null : "a " + response.status() + " not in the surface's error format: " + response;
+        String problem = probe.path().startsWith("/v3/") ? ErrorFormats.v3Problem(response)
+                : ErrorFormats.v4Problem(response);
+        return problem == null ? null : "a " + response.status() + " not in the surface's error format (" + problem
+                + "): " + response;
     }
 
     private void normalCreateIsReadableWithinASecond() {

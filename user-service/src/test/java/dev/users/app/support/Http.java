@@ -17,16 +17,23 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final int port;
+    private final String base;
+    private final HttpClient client;
     private final String key;
 
     public Http(int port, String key) {
-        this.port = port;
+        this("http://localhost:" + port, CLIENT, key);
+    }
+
+    /** A client of the service at {@code base} ({@code https://localhost:8443}), through {@code client}. */
+    public Http(String base, HttpClient client, String key) {
+        this.base = base;
+        this.client = client;
         this.key = key;
     }
 
     public Http withKey(String otherKey) {
-        return new Http(port, otherKey);
+        return new Http(base, client, otherKey);
     }
 
     public Response get(String path) {
@@ -46,7 +53,7 @@ public final class Http {
     }
 
     public Response send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60)) // a test never hangs on a server that stopped answering
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
@@ -56,7 +63,7 @@ public final class Http {
             request.header("Content-Type", contentType);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,7 +40,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Launches the service on this data directory; its output goes to {@code log}. */
     public static ServiceProcess launch(Path dataDir, int httpPort, int postgresPort, String bootstrapKey, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(
+        return launch(dataDir, httpPort, postgresPort, bootstrapKey, log, List.of());
+    }
+
+    /** Like {@link #launch(Path, int, int, String, Path)}, with more settings ({@code --name=value}). */
+    public static ServiceProcess launch(Path dataDir, int httpPort, int postgresPort, String bootstrapKey, Path log,
+                                        List<String> settings) {
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:SharedArchiveFile=" + APP.resolve("user-service.jsa"),
                 "-Xmx192m", "-XX:+UseSerialGC",
@@ -48,7 +54,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "--users.data-dir=" + dataDir,
                 "--server.port=" + httpPort,
                 "--users.embedded.port=" + postgresPort,
-                "--spring.main.banner-mode=off")
+                "--spring.main.banner-mode=off"));
+        command.addAll(settings);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("USERS_BOOTSTRAP_API_KEY", bootstrapKey);
@@ -79,7 +87,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the health endpoint answers 200, and returns how long that took from the launch. */
     public Duration awaitReady(Duration limit) {
-        Http anonymous = new Http(httpPort, null);
+        return awaitReady(limit, new Http(httpPort, null));
+    }
+
+    /** Like {@link #awaitReady(Duration)}, asking through {@code anonymous} (e.g. over HTTPS). */
+    public Duration awaitReady(Duration limit, Http anonymous) {
         await().atMost(limit).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .failFast("the service exited; its log: " + log, () -> !process.isAlive())
                 .until(() -> anonymous.get("/actuator/health").status() == 200);
