@@ -71,6 +71,8 @@ class UnstorableTextTest extends QueryTest {
                 .query(String.class).single()).isEqualTo("a" + R + "b" + R);
         assertThat(jdbc.sql("select api_key_id from sign_in_audit where user_id = ?").param(user)
                 .query(String.class).single()).isEqualTo("key" + R + "one");
+        assertThat(jdbc.sql("select count(*) from event_index where user_id = ? and account_id = ?")
+                .params(user, account.id()).query(Long.class).single()).isEqualTo(5);
         assertThat(jdbc.sql("select count(*) from deadletterentry where sequenceidentifier = ?").param(id)
                 .query(Long.class).single()).isZero();
 
