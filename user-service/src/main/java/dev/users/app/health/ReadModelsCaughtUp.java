@@ -1,0 +1,48 @@
+package dev.users.app.health;
+
+import dev.users.query.directory.UserDirectoryProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code readModels} in the actuator's health, and in its readiness group: OUT_OF_SERVICE until the read models'
+ * processor has, once since this start, read every event the store held (a processor that starts without a token
+ * has rebuilt them first), so that a load balancer sends reads only to a node whose reads are current. Then UP for
+ * good: a processor that falls behind later is a lag to watch (metrics), not a node to take out of service.
+ * Readiness also needs Spring Boot's own {@code readinessState}, which is ACCEPTING_TRAFFIC only once the context
+ * is ready, after Flyway's migrations ran.
+ */
+@Component("readModels")
+class ReadModelsCaughtUp implements HealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+    private volatile boolean caughtUp;
+
+    ReadModelsCaughtUp(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    @Override
+    public Health health() {
+        Optional<TrackingEventProcessor> processor =
+                processing.eventProcessor(UserDirectoryProjection.GROUP, TrackingEventProcessor.class);
+        if (processor.isEmpty()) {
+            // a process that runs no read-model processor has nothing to catch up on
+            return Health.up().withDetail("processor", "none in this process").build();
+        }
+        if (!caughtUp) {
+            Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
+            caughtUp = !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        }
+        return (caughtUp ? Health.up() : Health.outOfService())
+                .withDetail("processor", UserDirectoryProjection.GROUP).withDetail("caughtUpSinceStart", caughtUp)
+                .build();
+    }
+}
