@@ -1,5 +1,6 @@
 package dev.users.app.health;
 
+import dev.users.app.roles.ServiceRole;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -23,17 +24,19 @@ import java.util.Optional;
 class ReadModelsCaughtUp implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final ServiceRole role;
     private volatile boolean caughtUp;
 
-    ReadModelsCaughtUp(EventProcessingConfiguration processing) {
+    ReadModelsCaughtUp(EventProcessingConfiguration processing, ServiceRole role) {
         this.processing = processing;
+        this.role = role;
     }
 
     @Override
     public Health health() {
         Optional<TrackingEventProcessor> processor =
                 processing.eventProcessor(UserDirectoryProjection.GROUP, TrackingEventProcessor.class);
-        if (processor.isEmpty()) {
+        if (processor.isEmpty() || !role.runsProcessors()) {
             // a process that runs no read-model processor has nothing to catch up on
             return Health.up().withDetail("processor", "none in this process").build();
         }

@@ -1,6 +1,7 @@
 package dev.users.app.health;
 
 import dev.users.app.support.ApiTest;
+import dev.users.app.roles.ServiceRole;
 import dev.users.app.support.Http;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -51,7 +52,7 @@ class HealthTest extends ApiTest {
     void theReadModelsAreOutOfServiceUntilTheirProcessorHasCaughtUp() {
         TrackingEventProcessor processor =
                 processing.eventProcessor(UserDirectoryProjection.GROUP, TrackingEventProcessor.class).orElseThrow();
-        ReadModelsCaughtUp sinceNow = new ReadModelsCaughtUp(processing);
+        ReadModelsCaughtUp sinceNow = new ReadModelsCaughtUp(processing, ServiceRole.ALL);
         processor.shutDown();
         try {
             assertThat(sinceNow.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);

@@ -1,5 +1,6 @@
 package dev.users.app.operations;
 
+import dev.users.app.roles.ServiceRole;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application really uses, a multi-stage build running as a user without privileges, the heap sized by the
  * container, and every module of the build copied into the image.
  */
+@SuppressWarnings("unchecked")
 class ContainerFilesTest {
 
     private static final Path ROOT = Path.of("..");
@@ -85,8 +87,33 @@ class ContainerFilesTest {
         assertThat((List<String>) users.get("ports")).anySatisfy(port ->
                 assertThat(port).endsWith(":" + applicationPort()));
 
+        assertUsesTheDatabase(users, postgres);
+    }
+
+    @Test
+    void theSplitProfileRunsEachRoleBehindOneGateway() throws IOException {
+        Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
+        Map<String, Object> postgres = map(services.get("postgres"));
+        for (String role : List.of("command", "query")) {
+            Map<String, Object> node = map(services.get("users-" + role));
+            assertThat((List<String>) node.get("profiles")).containsExactly("split");
+            assertThat(ServiceRole.parse((String) map(node.get("environment")).get("USERS_ROLE")).setting())
+                    .isEqualTo(role);
+            assertThat(map(map(node.get("depends_on")).get("postgres")).get("condition")).isEqualTo("service_healthy");
+            assertUsesTheDatabase(node, postgres);
+        }
+        Map<String, Object> gateway = map(services.get("gateway"));
+        assertThat((String) gateway.get("image")).matches(PINNED).startsWith("nginx:");
+        String mounted = ((List<String>) gateway.get("volumes")).get(0).split(":")[0];
+        String nginx = Files.readString(ROOT.resolve(mounted));
+        assertThat(nginx).contains("server users-command:" + applicationPort() + ";")
+                .contains("server users-query:" + applicationPort() + ";")
+                .containsPattern("GET\\s+users_query;").containsPattern("default\\s+users_command;");
+    }
+
+    private static void assertUsesTheDatabase(Map<String, Object> service, Map<String, Object> postgres) {
         Map<String, Object> database = map(postgres.get("environment"));
-        Map<String, Object> settings = map(users.get("environment"));
+        Map<String, Object> settings = map(service.get("environment"));
         assertThat(settings.get("SPRING_DATASOURCE_URL"))
                 .isEqualTo("jdbc:postgresql://postgres:5432/" + database.get("POSTGRES_DB"));
         assertThat(settings.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(database.get("POSTGRES_USER"));
