@@ -7,8 +7,10 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,17 +21,24 @@ import java.util.Optional;
  * good: a processor that falls behind later is a lag to watch (metrics), not a node to take out of service.
  * Readiness also needs Spring Boot's own {@code readinessState}, which is ACCEPTING_TRAFFIC only once the context
  * is ready, after Flyway's migrations ran.
+ * A node whose processor runs but holds no segment because another live node does (a stand-by: several nodes on one
+ * database) is UP as well: the tables it reads are kept current by that node.
  */
 @Component("readModels")
 class ReadModelsCaughtUp implements HealthIndicator {
 
+    /** Axon's JdbcTokenStore names this node so in {@code tokenentry.owner} (its default node id). */
+    private static final String THIS_NODE = ManagementFactory.getRuntimeMXBean().getName();
+
     private final EventProcessingConfiguration processing;
     private final ServiceRole role;
+    private final JdbcClient jdbc;
     private volatile boolean caughtUp;
 
-    ReadModelsCaughtUp(EventProcessingConfiguration processing, ServiceRole role) {
+    ReadModelsCaughtUp(EventProcessingConfiguration processing, ServiceRole role, JdbcClient jdbc) {
         this.processing = processing;
         this.role = role;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -40,12 +49,22 @@ class ReadModelsCaughtUp implements HealthIndicator {
             // a process that runs no read-model processor has nothing to catch up on
             return Health.up().withDetail("processor", "none in this process").build();
         }
+        Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
         if (!caughtUp) {
-            Map<Integer, EventTrackerStatus> status = processor.get().processingStatus();
             caughtUp = !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        }
+        if (!caughtUp && status.isEmpty() && processor.get().isRunning() && keptByAnotherNode()) {
+            return Health.up().withDetail("processor", UserDirectoryProjection.GROUP)
+                    .withDetail("segmentHeldBy", "another node").build();
         }
         return (caughtUp ? Health.up() : Health.outOfService())
                 .withDetail("processor", UserDirectoryProjection.GROUP).withDetail("caughtUpSinceStart", caughtUp)
                 .build();
+    }
+
+    private boolean keptByAnotherNode() {
+        return jdbc.sql("select owner from tokenentry where processorname = ? and owner is not null")
+                .param(UserDirectoryProjection.GROUP).query(String.class).list().stream()
+                .anyMatch(owner -> !owner.equals(THIS_NODE));
     }
 }

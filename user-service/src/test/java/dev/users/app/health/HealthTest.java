@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +24,9 @@ class HealthTest extends ApiTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Value("${users.data-dir}")
     String dataDir;
@@ -52,7 +57,7 @@ class HealthTest extends ApiTest {
     void theReadModelsAreOutOfServiceUntilTheirProcessorHasCaughtUp() {
         TrackingEventProcessor processor =
                 processing.eventProcessor(UserDirectoryProjection.GROUP, TrackingEventProcessor.class).orElseThrow();
-        ReadModelsCaughtUp sinceNow = new ReadModelsCaughtUp(processing, ServiceRole.ALL);
+        ReadModelsCaughtUp sinceNow = new ReadModelsCaughtUp(processing, ServiceRole.ALL, jdbc);
         processor.shutDown();
         try {
             assertThat(sinceNow.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -66,5 +71,25 @@ class HealthTest extends ApiTest {
         } finally {
             processor.start();
         }
+    }
+
+    @Test
+    void aStandByWhoseSegmentAnotherNodeHoldsIsReady() {
+        TrackingEventProcessor processor =
+                processing.eventProcessor(UserDirectoryProjection.GROUP, TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        try {
+            // another live node's claim, as its JdbcTokenStore writes it
+            jdbc.sql("update tokenentry set owner = 'other-node@host', timestamp = ? where processorname = ?")
+                    .params(Instant.now().toString(), UserDirectoryProjection.GROUP).update();
+            processor.start();
+            ReadModelsCaughtUp standBy = new ReadModelsCaughtUp(processing, ServiceRole.ALL, jdbc);
+            assertThat(standBy.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(standBy.health().getDetails()).containsEntry("segmentHeldBy", "another node");
+        } finally {
+            jdbc.sql("update tokenentry set owner = null where processorname = ?")
+                    .param(UserDirectoryProjection.GROUP).update();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !processor.processingStatus().isEmpty());
     }
 }
