@@ -1,6 +1,9 @@
 package dev.users.command.domain;
 
 import dev.users.command.api.AddEmail;
+import dev.users.command.api.AnswerInvitation;
+import dev.users.command.api.EndMembership;
+import dev.users.command.api.InviteMember;
 import dev.users.command.api.AddPhone;
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.AssignTeams;
@@ -23,6 +26,10 @@ import dev.users.command.api.UserChange;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.EmailAdded;
+import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipDeclined;
+import dev.users.events.MembershipEnded;
+import dev.users.events.MembershipInvited;
 import dev.users.events.UserCreated;
 import dev.users.events.UserEvent;
 import dev.users.events.UserRemoved;
@@ -54,10 +61,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * {@code @EventSourcingHandler}s, each next to the state it changes.
  * <p>
  * The revision marks the snapshot format: a snapshot of another revision is ignored and the user rebuilt from its
- * events (revision 2: profile, emails, phones and assignments became entities of their own).
+ * events (revision 2: profile, emails, phones and assignments became entities of their own; revision 3: the
+ * memberships in other accounts).
+ * <p>
+ * A user is a person. The account that created it is its home account: the user's own roles, teams and meta are
+ * that membership's, and only the home account changes the person's profile, emails and phones (every
+ * {@link UserChange} names it). Other accounts hold {@link Memberships}: invited, accepted or declined by the person,
+ * ended by their account.
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
-@Revision("2")
+@Revision("3")
 public class User {
 
     @AggregateIdentifier
@@ -73,6 +86,8 @@ public class User {
     Phones phones = new Phones();
     @AggregateMember
     Assignments assignments = new Assignments();
+    @AggregateMember
+    Memberships memberships = new Memberships();
     Instant lastSignInAt;
     boolean removed;
 
@@ -132,9 +147,58 @@ public class User {
         }
     }
 
+    /**
+     * Another account invites this person. The home account, or an account that already has a membership (pending
+     * or accepted), gets the same 409 as a second user with the address would.
+     */
     @CommandHandler
-    void handle(RemoveUser cmd, EmailClaims claims) {
+    long handle(InviteMember cmd, MembershipRegistry registry, TinyIds tinyIds, RoleCatalog catalog,
+                UserLimits limits) {
+        if (removed || cmd.accountId() == null || cmd.accountId().equals(accountId)
+                || memberships.has(cmd.accountId())) {
+            throw new UsersException(ErrorCode.CONFLICT, "email " + cmd.email() + " is already taken");
+        }
+        UserRules.id(cmd.membershipId(), "membership");
+        List<String> roles = UserRules.roles(cmd.accountId(), cmd.roles(), catalog);
+        List<String> teams = cmd.teamIds() == null ? List.of() : List.copyOf(cmd.teamIds());
+        limits.checkTeamIds(teams);
+        registry.register(cmd.membershipId(), userId, cmd.accountId());
+        apply(new MembershipInvited(userId, cmd.accountId(), cmd.membershipId(), tinyIds.next(), roles, teams,
+                cmd.email(), cmd.at()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The person answers a pending invitation, through their home account or the e-mail's signed link. */
+    @CommandHandler
+    long handle(AnswerInvitation cmd, MembershipRegistry registry) {
+        UUID account = cmd.answerer() == AnswerInvitation.Answerer.TOKEN ? cmd.accountId()
+                : accountId.equals(cmd.accountId()) && !removed ? memberships.accountOf(cmd.membershipId()) : null;
+        Memberships.Member member = memberships.of(removed ? null : account, cmd.membershipId());
+        if (member.accepted()) {
+            throw new UsersException(ErrorCode.CONFLICT, "the invitation was accepted already");
+        }
+        if (cmd.accept()) {
+            apply(new MembershipAccepted(userId, account, cmd.membershipId(), cmd.at()));
+        } else {
+            registry.forget(cmd.membershipId());
+            apply(new MembershipDeclined(userId, account, cmd.membershipId(), cmd.at()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The membership's account deletes its account user: only that membership ends. */
+    @CommandHandler
+    long handle(EndMembership cmd, MembershipRegistry registry) {
+        memberships.of(removed ? null : cmd.accountId(), cmd.membershipId());
+        registry.forget(cmd.membershipId());
+        apply(new MembershipEnded(userId, cmd.accountId(), cmd.membershipId(), cmd.at()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    void handle(RemoveUser cmd, EmailClaims claims, MembershipRegistry registry) {
         claims.releaseAll(userId);
+        registry.forgetAll(userId);
         apply(new UserRemoved(userId, emails.addresses(), cmd.at()));
     }
 

@@ -29,7 +29,9 @@ import java.util.UUID;
 
 /**
  * PagerTree's account users (the path its CLI uses), over the same users: an account user's id is its user's id.
- * Create and update take {@code user_attributes}, a roles hash and {@code team_ids}; delete removes the user.
+ * Create and update take {@code user_attributes}, a roles hash and {@code team_ids}; delete removes the user. A
+ * create whose address belongs to an existing person invites them ({@link Invitations}); deleting such a
+ * membership ends it.
  */
 @RestController
 @RequestMapping(AccountUserCommandController.ACCOUNT_USERS)
@@ -40,8 +42,11 @@ public class AccountUserCommandController {
     private final RequestBodies bodies;
     private final AccountRoles roles;
     private final UserWrites writes;
+    private final Invitations invitations;
 
-    public AccountUserCommandController(RequestBodies bodies, AccountRoles roles, UserWrites writes) {
+    public AccountUserCommandController(RequestBodies bodies, AccountRoles roles, UserWrites writes,
+                                        Invitations invitations) {
+        this.invitations = invitations;
         this.bodies = bodies;
         this.roles = roles;
         this.writes = writes;
@@ -53,7 +58,8 @@ public class AccountUserCommandController {
                 roles, caller.defaultRegion());
         CreateUser command = V4UserCommands.create(p.user(), TimeOrderedIds.next(), caller.accountId(), writes.now())
                 .withAssignments(p.grant(), p.teamIds());
-        return writes.create(command, Surface.V4_ACCOUNT_USER, ACCOUNT_USERS);
+        return invitations.inviteInstead(command)
+                .orElseGet(() -> writes.create(command, Surface.V4_ACCOUNT_USER, ACCOUNT_USERS));
     }
 
     @PutMapping("/{id}")
@@ -76,9 +82,16 @@ public class AccountUserCommandController {
         return update(id, request, caller);
     }
 
+    /**
+     * Deletes the account user: a membership of a person from another account ends (the person stays); the
+     * account's own user is removed, as before.
+     */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, Caller caller) {
-        writes.remove(new RemoveUser(accountUserId(id), caller.accountId(), writes.now()));
+        UUID accountUserId = accountUserId(id);
+        if (!invitations.end(accountUserId, caller.accountId(), writes.now())) {
+            writes.remove(new RemoveUser(accountUserId, caller.accountId(), writes.now()));
+        }
         return ResponseEntity.noContent().build();
     }
 

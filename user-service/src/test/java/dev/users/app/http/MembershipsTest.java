@@ -1,0 +1,237 @@
+package dev.users.app.http;
+
+import dev.users.app.support.ApiTest;
+import dev.users.app.support.Http;
+import dev.users.command.web.InvitationTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One person, many accounts: a second account's create with the person's address invites them; the person answers
+ * through their home account or the e-mail's signed link; the member account sees the person's profile with its own
+ * roles and teams, never the home account's; a third account sees nothing; deleting the account user ends only the
+ * membership; membership events are indexed under the membership's account.
+ */
+class MembershipsTest extends ApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    InvitationTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private record Account(UUID id, Http http) {
+    }
+
+    private Account account() {
+        UUID id = accounts.create("members-" + UUID.randomUUID(), "US");
+        return new Account(id, new Http(port, apiKeys.issue(id, "test", null, true)));
+    }
+
+    private static Map<String, Object> accountUser(String name, String email, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("user_attributes",
+                Map.of("name", name, "emails_attributes", List.of(Map.of("email", email)))));
+        body.putAll(extra);
+        return body;
+    }
+
+    /** A person created in {@code home} with meta and roles that belong to the home account only. */
+    private String person(Account home, String name, String email) {
+        var created = home.http().post("/api/v4/account_users", accountUser(name, email,
+                Map.of("roles", Map.of("billing", true), "team_ids", List.of("home-team"))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String userId = created.json().path("user").path("prefix_id").asString();
+        assertThat(home.http().put("/api/v4/users/" + userId, Map.of("meta", Map.of("home-secret", "s3cret")))
+                .status()).isEqualTo(200);
+        return userId;
+    }
+
+    private JsonNode awaitAccountUser(Http http, String acu, String state) {
+        return await().atMost(WAIT).until(() -> http.get("/api/v4/account_users/" + acu),
+                r -> r.status() == 200 && state.equals(r.json().path("state").asString())).json();
+    }
+
+    @Test
+    void aSecondAccountInvitesTheExistingPersonInsteadOfA409() {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("person");
+        String userId = person(home, "Pat Person", email);
+
+        var invited = member.http().post("/api/v4/account_users", accountUser("Other Name", email.toUpperCase(),
+                Map.of("roles", Map.of("admin", true), "team_ids", List.of("member-team"))));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(202);
+        assertThat(invited.json().path("state").asString()).isEqualTo("pending");
+        assertThat(invited.json().path("user_id").asString()).isEqualTo(userId);
+        String acu = invited.json().path("prefix_id").asString();
+        assertThat(acu).startsWith("acu_").isNotEqualTo("acu_" + userId.substring(4));
+
+        JsonNode pending = awaitAccountUser(member.http(), acu, "pending");
+        assertThat(pending.path("account_id").asString()).isEqualTo(member.id().toString());
+        assertThat(pending.path("roles").path("admin").asBoolean()).isTrue();
+        assertThat(pending.path("roles").path("billing").asBoolean()).isFalse();
+        assertThat(pending.path("team_ids").toString()).isEqualTo("[\"member-team\"]");
+        // the profile is the person's (the create's other name is not applied); the home account's meta is not shown
+        assertThat(pending.path("user").path("name").asString()).isEqualTo("Pat Person");
+        assertThat(pending.path("user").path("prefix_id").asString()).isEqualTo(userId);
+        assertThat(pending.toString()).doesNotContain("s3cret").doesNotContain("home-team");
+
+        // once per person and account; the home account itself still gets the 409 of a taken address
+        assertThat(member.http().post("/api/v4/users", Map.of("name", "Again", "email", email)).status())
+                .isEqualTo(409);
+        assertThat(home.http().post("/api/v4/users", Map.of("name", "Again", "email", email)).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void theHomeAccountAnswersForThePersonAndProfileChangesReachTheMember() {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("accepting");
+        String userId = person(home, "Ada Accepting", email);
+        String acu = member.http().post("/api/v4/users", Map.of("name", "Ada", "email", email)).json()
+                .path("prefix_id").asString();
+
+        JsonNode invitations = await().atMost(WAIT).until(
+                () -> home.http().get("/api/v4/users/" + userId + "/invitations").json(),
+                j -> j.path("total_count").asLong() == 1);
+        assertThat(invitations.path("data").get(0).path("account_id").asString()).isEqualTo(member.id().toString());
+        // the member account cannot answer for the person, nor look at their invitations
+        assertThat(member.http().post("/api/v4/users/" + userId + "/invitations/" + acu + "/accept", Map.of())
+                .status()).isEqualTo(404);
+        assertThat(member.http().get("/api/v4/users/" + userId + "/invitations").status()).isEqualTo(404);
+
+        var accepted = home.http().post("/api/v4/users/" + userId + "/invitations/" + acu + "/accept", Map.of());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().path("state").asString()).isEqualTo("accepted");
+        assertThat(home.http().post("/api/v4/users/" + userId + "/invitations/" + acu + "/accept", Map.of())
+                .status()).isEqualTo(409);
+        awaitAccountUser(member.http(), acu, "accepted");
+
+        // only the home account changes the profile; the member sees the change
+        assertThat(member.http().put("/api/v4/users/" + userId, Map.of("name", "Hijacked")).status()).isEqualTo(404);
+        assertThat(member.http().get("/api/v4/users/" + userId).status()).isEqualTo(404);
+        assertThat(home.http().put("/api/v4/users/" + userId, Map.of("name", "Ada Renamed")).status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> member.http().get("/api/v4/account_users/" + acu).json()
+                .path("user").path("name").asString(), "Ada Renamed"::equals);
+
+        JsonNode memberships = member.http().get("/api/v4/memberships").json();
+        assertThat(memberships.path("total_count").asLong()).isEqualTo(1);
+        assertThat(memberships.path("data").get(0).path("prefix_id").asString()).isEqualTo(acu);
+    }
+
+    @Test
+    void deletingTheAccountUserEndsOnlyTheMembership() {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("ending");
+        String userId = person(home, "Eve Ending", email);
+        String acu = member.http().post("/api/v4/account_users", accountUser("Eve", email, Map.of())).json()
+                .path("prefix_id").asString();
+        awaitAccountUser(member.http(), acu, "pending");
+
+        assertThat(member.http().delete("/api/v4/account_users/" + acu).status()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> member.http().get("/api/v4/account_users/" + acu).status() == 404);
+        assertThat(home.http().get("/api/v4/users/" + userId).status()).isEqualTo(200);
+        assertThat(member.http().delete("/api/v4/account_users/" + acu).status()).isEqualTo(404);
+        // ended, the account may invite the person again
+        assertThat(member.http().post("/api/v4/users", Map.of("name", "Eve", "email", email)).status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aThirdAccountSeesNothingOfTheMembership() {
+        Account home = account();
+        Account member = account();
+        Account stranger = account();
+        String email = uniqueEmail("private");
+        String userId = person(home, "Quentin Private", email);
+        String acu = member.http().post("/api/v4/account_users", accountUser("Q", email, Map.of())).json()
+                .path("prefix_id").asString();
+        awaitAccountUser(member.http(), acu, "pending");
+
+        Http http = stranger.http();
+        assertThat(http.get("/api/v4/account_users/" + acu).status()).isEqualTo(404);
+        assertThat(http.get("/api/v4/users/" + userId).status()).isEqualTo(404);
+        assertThat(http.delete("/api/v4/account_users/" + acu).status()).isEqualTo(404);
+        assertThat(http.get("/api/v4/memberships").json().path("total_count").asLong()).isZero();
+        assertThat(http.get("/api/v4/account_users?q=Quentin").json().path("total_count").asLong()).isZero();
+        assertThat(http.get("/api/v4/users?emails.email=" + email).json().path("total_count").asLong()).isZero();
+        assertThat(http.get("/api/v4/account_users").json().path("total_count").asLong()).isZero();
+        assertThat(http.post("/api/v4/users/" + userId + "/invitations/" + acu + "/decline", Map.of()).status())
+                .isEqualTo(404);
+        // the member account's user lists and counts hold only its own users: the membership is listed apart
+        assertThat(member.http().get("/api/v4/users?emails.email=" + email).json().path("total_count").asLong())
+                .isZero();
+        assertThat(member.http().get("/api/v4/account_users").json().path("total_count").asLong()).isZero();
+    }
+
+    @Test
+    void theSignedLinkAnswersItsOwnInvitationOnly() {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("linked");
+        String userId = person(home, "Lin Linked", email);
+        String acu = member.http().post("/api/v4/account_users", accountUser("L", email, Map.of())).json()
+                .path("prefix_id").asString();
+        UUID membershipId = dashed(acu.substring(4));
+        UUID person = dashed(userId.substring(4));
+        String token = tokens.issue(new InvitationTokens.Invitation(membershipId, person, member.id()));
+        Http anonymous = new Http(port, null);
+
+        // a token for another account, a forged signature and garbage are all "not found"
+        String otherAccount = tokens.issue(new InvitationTokens.Invitation(membershipId, person, home.id()));
+        assertThat(anonymous.post("/invitations/" + otherAccount + "/accept", Map.of()).status()).isEqualTo(404);
+        String forged = token.substring(0, token.indexOf('.') + 1) + "AAAA" + token.substring(token.indexOf('.') + 5);
+        assertThat(anonymous.post("/invitations/" + forged + "/accept", Map.of()).status()).isEqualTo(404);
+        assertThat(anonymous.post("/invitations/not-a-token/accept", Map.of()).status()).isEqualTo(404);
+        assertThat(anonymous.post("/invitations/" + "x".repeat(5000) + "/accept", Map.of()).status())
+                .isBetween(400, 499);
+        assertThat(anonymous.post("/invitations/" + token + "/maybe", Map.of()).status()).isEqualTo(404);
+
+        assertThat(anonymous.post("/invitations/" + token + "/decline", Map.of()).status()).isEqualTo(204);
+        assertThat(anonymous.post("/invitations/" + token + "/accept", Map.of()).status()).isEqualTo(404);
+        await().atMost(WAIT).until(() -> member.http().get("/api/v4/account_users/" + acu).status() == 404);
+    }
+
+    @Test
+    void membershipEventsAreIndexedUnderTheMembershipsAccount() {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("indexed");
+        String userId = person(home, "Ian Indexed", email);
+        String acu = member.http().post("/api/v4/account_users", accountUser("I", email, Map.of())).json()
+                .path("prefix_id").asString();
+        assertThat(home.http().post("/api/v4/users/" + userId + "/invitations/" + acu + "/accept", Map.of())
+                .status()).isEqualTo(200);
+        assertThat(home.http().put("/api/v4/users/" + userId, Map.of("name", "Ian Renamed")).status()).isEqualTo(200);
+        assertThat(member.http().delete("/api/v4/account_users/" + acu).status()).isEqualTo(204);
+
+        UUID person = dashed(userId.substring(4));
+        assertThat(events(member.id(), person))
+                .containsExactly("MembershipInvited", "MembershipAccepted", "MembershipEnded");
+        assertThat(events(home.id(), person)).contains("UserCreated", "UserRenamed")
+                .noneMatch(name -> name.startsWith("Membership"));
+    }
+
+    private List<String> events(UUID account, UUID user) {
+        return jdbc.sql("select event_name from event_index where account_id = ? and user_id = ? order by position")
+                .params(account, user).query(String.class).list();
+    }
+
+    private static UUID dashed(String hex) {
+        return UUID.fromString(hex.replaceFirst("(\\w{8})(\\w{4})(\\w{4})(\\w{4})(\\w{12})", "$1-$2-$3-$4-$5"));
+    }
+}
