@@ -61,8 +61,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * {@code @EventSourcingHandler}s, each next to the state it changes.
  * <p>
  * The revision marks the snapshot format: a snapshot of another revision is ignored and the user rebuilt from its
- * events (revision 2: profile, emails, phones and assignments became entities of their own; revision 3: the
- * memberships in other accounts).
+ * events (revision 2: profile, emails, phones and assignments became entities of their own). The memberships came
+ * later without a new revision: a snapshot from before them lacks the field, which then starts empty, and no user
+ * had a membership then.
  * <p>
  * A user is a person. The account that created it is its home account: the user's own roles, teams and meta are
  * that membership's, and only the home account changes the person's profile, emails and phones (every
@@ -70,7 +71,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * ended by their account.
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
-@Revision("3")
+@Revision("2")
 public class User {
 
     @AggregateIdentifier
@@ -171,7 +172,7 @@ public class User {
     /** The person answers a pending invitation, through their home account or the e-mail's signed link. */
     @CommandHandler
     long handle(AnswerInvitation cmd, MembershipRegistry registry) {
-        UUID account = cmd.answerer() == AnswerInvitation.Answerer.TOKEN ? cmd.accountId()
+        UUID account = cmd.byLink() ? cmd.accountId()
                 : accountId.equals(cmd.accountId()) && !removed ? memberships.accountOf(cmd.membershipId()) : null;
         Memberships.Member member = memberships.of(removed ? null : account, cmd.membershipId());
         if (member.accepted()) {

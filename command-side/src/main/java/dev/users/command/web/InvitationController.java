@@ -1,7 +1,6 @@
 package dev.users.command.web;
 
 import dev.users.command.api.AnswerInvitation;
-import dev.users.command.api.AnswerInvitation.Answerer;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.web.Caller;
@@ -42,7 +41,7 @@ public class InvitationController {
         UUID membershipId = PrefixIds.parse(PrefixIds.ACCOUNT_USER, invitation)
                 .orElseThrow(() -> new UsersException(ErrorCode.NOT_FOUND, "invitation " + invitation + " not found"));
         invitations.answer(new AnswerInvitation(userId, caller.accountId(), membershipId, accept,
-                Answerer.HOME_ACCOUNT, writes.now()));
+                false, writes.now()));
         return answered(membershipId, accept);
     }
 
@@ -51,7 +50,7 @@ public class InvitationController {
         boolean accept = accepts(answer);
         InvitationTokens.Invitation invitation = tokens.verify(token);
         invitations.answer(new AnswerInvitation(invitation.userId(), invitation.accountId(),
-                invitation.membershipId(), accept, Answerer.TOKEN, writes.now()));
+                invitation.membershipId(), accept, true, writes.now()));
         return answered(invitation.membershipId(), accept);
     }
 
