@@ -3,12 +3,14 @@ package dev.users.command.domain;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
 import dev.users.events.MembershipInvited;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,7 +28,7 @@ public class Memberships {
     }
 
     /** A membership as the aggregate keeps it. */
-    public record Member(UUID membershipId, boolean accepted) {
+    public record Member(UUID membershipId, boolean accepted, List<String> roles, List<String> teamIds) {
     }
 
     boolean has(UUID accountId) {
@@ -51,12 +53,28 @@ public class Memberships {
 
     @EventSourcingHandler
     void on(MembershipInvited e) {
-        byAccount.put(e.accountId(), new Member(e.membershipId(), false));
+        byAccount.put(e.accountId(), new Member(e.membershipId(), false, list(e.roles()), list(e.teamIds())));
     }
 
     @EventSourcingHandler
     void on(MembershipAccepted e) {
-        byAccount.put(e.accountId(), new Member(e.membershipId(), true));
+        Member member = byAccount.get(e.accountId());
+        if (member != null) {
+            byAccount.put(e.accountId(), new Member(member.membershipId(), true, member.roles(), member.teamIds()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MembershipChanged e) {
+        Member member = byAccount.get(e.accountId());
+        if (member != null) {
+            byAccount.put(e.accountId(), new Member(member.membershipId(), member.accepted(), list(e.roles()),
+                    list(e.teamIds())));
+        }
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 
     @EventSourcingHandler

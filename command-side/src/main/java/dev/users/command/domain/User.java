@@ -9,6 +9,7 @@ import dev.users.command.api.AssignRoles;
 import dev.users.command.api.AssignTeams;
 import dev.users.command.api.BlockPhone;
 import dev.users.command.api.ChangeEmailAddress;
+import dev.users.command.api.ChangeMembership;
 import dev.users.command.api.ChangePhoneNumber;
 import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.CreateUser;
@@ -27,6 +28,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.EmailAdded;
 import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
 import dev.users.events.MembershipInvited;
@@ -48,6 +50,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static dev.users.command.domain.UserRules.invalid;
@@ -185,6 +189,27 @@ public class User {
             apply(new MembershipDeclined(userId, account, cmd.membershipId(), cmd.at()));
         }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** The membership's account changes its roles or teams, within the limits a user's assignments have. */
+    @CommandHandler
+    long handle(ChangeMembership cmd, RoleCatalog catalog, UserLimits limits) {
+        Memberships.Member member = memberships.of(removed ? null : cmd.accountId(), cmd.membershipId());
+        Set<String> next = new TreeSet<>(member.roles());
+        if (cmd.grant() != null) {
+            next.addAll(cmd.grant());
+        }
+        if (cmd.revoke() != null) {
+            cmd.revoke().forEach(next::remove);
+        }
+        List<String> roles = UserRules.roles(cmd.accountId(), List.copyOf(next), catalog);
+        List<String> teams = cmd.teamIds() == null ? member.teamIds() : List.copyOf(cmd.teamIds());
+        limits.checkTeamIds(teams);
+        if (!roles.equals(member.roles()) || !teams.equals(member.teamIds())) {
+            apply(new MembershipChanged(userId, cmd.accountId(), cmd.membershipId(), roles, teams));
+        }
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1L : version;
     }
 
     /** The membership's account deletes its account user: only that membership ends. */

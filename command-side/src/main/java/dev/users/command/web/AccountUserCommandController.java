@@ -1,6 +1,7 @@
 package dev.users.command.web;
 
 import dev.users.command.api.AssignTeams;
+import dev.users.command.api.ChangeMembership;
 import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -67,6 +69,12 @@ public class AccountUserCommandController {
         UUID userId = accountUserId(id);
         AccountUserParams p = AccountUserParams.read(bodies.read(request, "account_user"), false, caller.accountId(),
                 roles, caller.defaultRegion());
+        Optional<UUID> person = invitations.personOf(userId, caller.accountId());
+        if (person.isPresent()) {
+            p.refuseProfileOfMember();
+            return writes.send(new ChangeMembership(person.get(), caller.accountId(), userId, p.grant(), p.revoke(),
+                    p.teamIds()));
+        }
         List<UserChange> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, caller.accountId()).steps());
         if (!p.grant().isEmpty() || !p.revoke().isEmpty()) {
             steps.add(new ChangeRoles(userId, caller.accountId(), p.grant(), p.revoke()));

@@ -70,6 +70,11 @@ public class Invitations {
         return person.isPresent();
     }
 
+    /** The person of the caller's account's membership {@code membershipId}, if it is one. */
+    public Optional<UUID> personOf(UUID membershipId, UUID accountId) {
+        return registry.personOf(membershipId, accountId);
+    }
+
     public void answer(AnswerInvitation answer) {
         commands.sendAndWait(answer);
     }

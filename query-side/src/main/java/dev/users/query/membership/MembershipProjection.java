@@ -1,6 +1,7 @@
 package dev.users.query.membership;
 
 import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
 import dev.users.events.MembershipInvited;
@@ -60,6 +61,18 @@ public class MembershipProjection {
                         + " where membership_id = :id and version < :version")
                 .param("id", event.membershipId())
                 .param("at", SqlValues.timestamp(event.at() == null ? at : event.at()))
+                .param("version", sequence)
+                .update();
+    }
+
+    @EventHandler
+    public void on(MembershipChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.sql("update account_memberships set roles = :roles, team_ids = :teams, updated_at = :at,"
+                        + " version = :version where membership_id = :id and version < :version")
+                .param("id", event.membershipId())
+                .param("roles", texts(event.roles()))
+                .param("teams", texts(event.teamIds()))
+                .param("at", SqlValues.timestamp(at))
                 .param("version", sequence)
                 .update();
     }

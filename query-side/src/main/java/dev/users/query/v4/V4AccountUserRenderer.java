@@ -45,6 +45,8 @@ public final class V4AccountUserRenderer {
         json.put("account_id", row.accountId().toString());
         json.put("roles", roles(row.roles(), catalog));
         json.put("team_ids", List.copyOf(row.teamIds()));
+        // PagerTree documents the teams as member_team_ids, its CLI sends team_ids: both show the same list
+        json.put("member_team_ids", List.copyOf(row.teamIds()));
         json.put("user", V4UserRenderer.render(row));
         json.put("created_at", iso(row.createdAt()));
         json.put("updated_at", iso(row.updatedAt()));

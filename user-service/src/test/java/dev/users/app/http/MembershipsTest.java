@@ -133,6 +133,41 @@ class MembershipsTest extends ApiTest {
     }
 
     @Test
+    void theMemberAccountChangesOnlyItsMembershipsRolesAndTeams() {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("changing");
+        String userId = person(home, "Cho Changing", email);
+        String acu = member.http().post("/api/v4/account_users", accountUser("C", email, Map.of())).json()
+                .path("prefix_id").asString();
+
+        var changed = member.http().put("/api/v4/account_users/" + acu, Map.of("roles", Map.of("communicator", true),
+                "member_team_ids", List.of("t-9")));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().path("roles").path("communicator").asBoolean()).isTrue();
+        assertThat(changed.json().path("member_team_ids").toString()).isEqualTo("[\"t-9\"]");
+        assertThat(changed.json().path("team_ids").toString()).isEqualTo("[\"t-9\"]");
+        assertThat(changed.json().path("state").asString()).isEqualTo("pending");
+
+        var profile = member.http().put("/api/v4/account_users/" + acu, Map.of("user_attributes",
+                Map.of("name", "Not Yours")));
+        assertThat(profile.status()).as(profile.toString()).isEqualTo(422);
+        assertThat(profile.text()).contains("user_attributes");
+        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("roles", Map.of("nope", true))).status())
+                .isEqualTo(422);
+        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("team_ids", List.of("a"),
+                "member_team_ids", List.of("b"))).status()).isEqualTo(422);
+        // the home account's own user keeps its roles and teams
+        JsonNode own = home.http().get("/api/v4/account_users/" + userId).json();
+        assertThat(own.path("roles").path("billing").asBoolean()).isTrue();
+        assertThat(own.path("roles").path("communicator").asBoolean()).isFalse();
+        assertThat(own.path("team_ids").toString()).isEqualTo("[\"home-team\"]");
+        // a third account cannot change it
+        assertThat(account().http().put("/api/v4/account_users/" + acu, Map.of("roles", Map.of("admin", true)))
+                .status()).isEqualTo(404);
+    }
+
+    @Test
     void deletingTheAccountUserEndsOnlyTheMembership() {
         Account home = account();
         Account member = account();
