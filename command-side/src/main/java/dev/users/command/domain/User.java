@@ -20,12 +20,14 @@ import dev.users.command.api.RecordSignIn;
 import dev.users.command.api.RemoveEmail;
 import dev.users.command.api.RemovePhone;
 import dev.users.command.api.RemoveUser;
+import dev.users.command.api.TransferOwnership;
 import dev.users.command.api.ReviseUser;
 import dev.users.command.api.UnblockPhone;
 import dev.users.command.api.UpdateProfile;
 import dev.users.command.api.UserChange;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.events.AccountOwnershipTransferred;
 import dev.users.events.EmailAdded;
 import dev.users.events.MembershipAccepted;
 import dev.users.events.MembershipChanged;
@@ -221,8 +223,27 @@ public class User {
         return AggregateLifecycle.getVersion();
     }
 
+    /**
+     * Makes this user the account's owner, granting admin and billing; the previous owner keeps its roles. Already
+     * the owner: nothing changes.
+     */
     @CommandHandler
-    void handle(RemoveUser cmd, EmailClaims claims, MembershipRegistry registry) {
+    void handle(TransferOwnership cmd, AccountOwners owners, RoleCatalog catalog) {
+        if (owners.isOwner(accountId, userId)) {
+            return;
+        }
+        UUID previous = owners.transferTo(accountId, userId).orElse(null);
+        assignments.handle(new ChangeRoles(userId, accountId, AccountOwners.OWNER_ROLES, List.of()), catalog, owners);
+        apply(new AccountOwnershipTransferred(userId, accountId, previous, cmd.at()));
+    }
+
+    /** The owner cannot be removed: the account would be left without one. */
+    @CommandHandler
+    void handle(RemoveUser cmd, EmailClaims claims, MembershipRegistry registry, AccountOwners owners) {
+        if (owners.isOwner(accountId, userId)) {
+            throw new UsersException(ErrorCode.CONFLICT, "the account owner cannot be deleted; transfer ownership"
+                    + " to another account user first");
+        }
         claims.releaseAll(userId);
         registry.forgetAll(userId);
         apply(new UserRemoved(userId, emails.addresses(), cmd.at()));
@@ -233,7 +254,7 @@ public class User {
      * command, and the unit of work (events and claims) rolls back.
      */
     @CommandHandler
-    void handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+    void handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog, UserLimits limits, AccountOwners owners) {
         List<UserChange> steps = cmd.steps() == null ? List.of() : cmd.steps();
         for (int i = 0; i < steps.size(); i++) {
             UserChange step = steps.get(i);
@@ -241,10 +262,11 @@ public class User {
                 throw invalid("revision step " + (i + 1) + " is not for user " + cmd.userId() + " in the same account");
             }
         }
-        steps.forEach(step -> revise(step, claims, catalog, limits));
+        steps.forEach(step -> revise(step, claims, catalog, limits, owners));
     }
 
-    private void revise(UserChange step, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+    private void revise(UserChange step, EmailClaims claims, RoleCatalog catalog, UserLimits limits,
+                        AccountOwners owners) {
         if (step instanceof UpdateProfile c) profile.handle(c, limits);
         else if (step instanceof AddEmail c) emails.handle(c, claims);
         else if (step instanceof RemoveEmail c) emails.handle(c, claims);
@@ -257,8 +279,8 @@ public class User {
         else if (step instanceof BlockPhone c) phones.handle(c);
         else if (step instanceof UnblockPhone c) phones.handle(c);
         else if (step instanceof ChangePhoneNumber c) phones.handle(c);
-        else if (step instanceof AssignRoles c) assignments.handle(c, catalog);
-        else if (step instanceof ChangeRoles c) assignments.handle(c, catalog);
+        else if (step instanceof AssignRoles c) assignments.handle(c, catalog, owners);
+        else if (step instanceof ChangeRoles c) assignments.handle(c, catalog, owners);
         else if (step instanceof AssignTeams c) assignments.handle(c, limits);
         else if (step instanceof RecordSignIn c) handle(c, limits);
         else throw invalid(step.getClass().getSimpleName() + " cannot be part of a revision");

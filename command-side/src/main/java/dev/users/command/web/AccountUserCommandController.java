@@ -6,9 +6,12 @@ import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
 import dev.users.command.api.ReviseUser;
+import dev.users.command.api.TransferOwnership;
 import dev.users.command.api.UserChange;
 import dev.users.command.infra.AccountRoles;
 import dev.users.command.infra.TimeOrderedIds;
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
 import dev.users.queries.Surface;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
@@ -101,6 +104,20 @@ public class AccountUserCommandController {
             writes.remove(new RemoveUser(accountUserId, caller.accountId(), writes.now()));
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Makes the account user its account's owner (admin keys only): it is granted admin and billing; the previous
+     * owner keeps its roles and may then lose them or be deleted.
+     */
+    @PostMapping("/{id}/transfer_ownership")
+    ResponseEntity<Map<String, Object>> transferOwnership(@PathVariable String id, Caller caller) {
+        if (!caller.admin()) {
+            throw new UsersException(ErrorCode.FORBIDDEN, "only an admin API key can transfer ownership");
+        }
+        UUID userId = accountUserId(id);
+        return writes.send(new TransferOwnership(userId, caller.accountId(), writes.now()), Surface.V4_ACCOUNT_USER,
+                HttpStatus.OK);
     }
 
     /** An account user's id: the user's UUID, its {@code usr_…} or its {@code acu_…} prefix id. */

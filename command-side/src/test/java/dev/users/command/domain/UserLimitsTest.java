@@ -58,6 +58,7 @@ class UserLimitsTest {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource(new InMemoryMembershipRegistry());
+        fixture.registerInjectableResource(new InMemoryAccountOwners());
         fixture.registerInjectableResource(new InMemoryRoleCatalog().define(ACCOUNT, "support"));
         fixture.registerInjectableResource(new CountingTinyIds());
         fixture.registerInjectableResource(LIMITS);

@@ -91,6 +91,7 @@ class UserTest {
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(claims);
         fixture.registerInjectableResource(new InMemoryMembershipRegistry());
+        fixture.registerInjectableResource(new InMemoryAccountOwners());
         fixture.registerInjectableResource(new InMemoryRoleCatalog().define(ACCOUNT, "support"));
         fixture.registerInjectableResource(new CountingTinyIds());
         fixture.registerInjectableResource(LIMITS);

@@ -6,6 +6,7 @@ import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
 import dev.users.query.list.ListQuery;
 import dev.users.query.membership.MembershipRows;
+import dev.users.query.owner.AccountOwnerRows;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.roles.RoleNames;
 import dev.users.web.Caller;
@@ -35,9 +36,11 @@ public class V4AccountUserQueryController {
     private final UserDirectoryList directory;
     private final RoleNames roles;
     private final MembershipRows memberships;
+    private final AccountOwnerRows owners;
 
     public V4AccountUserQueryController(UserRows rows, UserDirectoryList directory, RoleNames roles,
-                                        MembershipRows memberships) {
+                                        MembershipRows memberships, AccountOwnerRows owners) {
+        this.owners = owners;
         this.rows = rows;
         this.memberships = memberships;
         this.directory = directory;
@@ -50,7 +53,9 @@ public class V4AccountUserQueryController {
         ListQuery query = ACCOUNT_USERS.parse(params);
         // the catalog is read once per page, not once per user
         List<String> catalog = roles.catalog(caller.accountId());
-        return directory.list(caller.accountId(), query, row -> V4AccountUserRenderer.render(row, catalog)).toJson();
+        UUID owner = owners.ownerOf(caller.accountId());
+        return directory.list(caller.accountId(), query, row -> V4AccountUserRenderer.render(row, catalog, owner))
+                .toJson();
     }
 
     /**
@@ -62,7 +67,8 @@ public class V4AccountUserQueryController {
                                         @PathVariable("id") String id) {
         Optional<UUID> accountUserId = V4UserAttributes.userId(id);
         return accountUserId.flatMap(userId -> rows.find(caller.accountId(), userId))
-                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(caller.accountId())))
+                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(caller.accountId()),
+                        owners.ownerOf(caller.accountId())))
                 .or(() -> accountUserId.flatMap(membershipId -> memberships.find(caller.accountId(), membershipId))
                         .flatMap(membership -> rows.find(membership.userId()).map(person ->
                                 V4AccountUserRenderer.render(membership, person, roles.catalog(caller.accountId())))))

@@ -23,7 +23,21 @@ public final class V4AccountUserRenderer {
 
     /** @param catalog the account's role names in catalog order (see {@code RoleNames}) */
     public static Map<String, Object> render(UserRow row, List<String> catalog) {
-        return render(row.userId(), row, catalog);
+        return render(row, catalog, null);
+    }
+
+    /**
+     * @param ownerId the account's owner (null: none), who is always admin and billing and alone shows
+     *                {@code owner: true}; the
+     *                owner's roles are assigned by the transfer and kept by the command side's rules
+     */
+    public static Map<String, Object> render(UserRow row, List<String> catalog, UUID ownerId) {
+        Map<String, Object> json = render(row.userId(), row, catalog);
+        if (row.userId().equals(ownerId)) {
+            // only on the owner: the shape of every other account user stays as PagerTree documents it
+            json.put("owner", true);
+        }
+        return json;
     }
 
     /**
@@ -45,8 +59,6 @@ public final class V4AccountUserRenderer {
         json.put("account_id", row.accountId().toString());
         json.put("roles", roles(row.roles(), catalog));
         json.put("team_ids", List.copyOf(row.teamIds()));
-        // PagerTree documents the teams as member_team_ids, its CLI sends team_ids: both show the same list
-        json.put("member_team_ids", List.copyOf(row.teamIds()));
         json.put("user", V4UserRenderer.render(row));
         json.put("created_at", iso(row.createdAt()));
         json.put("updated_at", iso(row.updatedAt()));
