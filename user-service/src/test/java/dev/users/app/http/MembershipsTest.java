@@ -1,10 +1,12 @@
 package dev.users.app.http;
 
+import dev.users.app.mail.InvitationMailer;
 import dev.users.app.support.ApiTest;
 import dev.users.app.support.Http;
 import dev.users.command.web.InvitationTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +33,9 @@ class MembershipsTest extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     private record Account(UUID id, Http http) {
     }
@@ -258,6 +263,18 @@ class MembershipsTest extends ApiTest {
                 .containsExactly("MembershipInvited", "MembershipAccepted", "MembershipEnded");
         assertThat(events(home.id(), person)).contains("UserCreated", "UserRenamed")
                 .noneMatch(name -> name.startsWith("Membership"));
+    }
+
+    @Test
+    void withoutAnSmtpServerThereIsNoMailerAndTheInvitationIsInTheEventStream() {
+        assertThat(context.getBeanProvider(InvitationMailer.class).getIfAvailable()).isNull();
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("unmailed");
+        String userId = person(home, "Una Unmailed", email);
+        assertThat(member.http().post("/api/v4/users", Map.of("name", "Una", "email", email)).status())
+                .isEqualTo(202);
+        assertThat(events(member.id(), dashed(userId.substring(4)))).containsExactly("MembershipInvited");
     }
 
     private List<String> events(UUID account, UUID user) {
