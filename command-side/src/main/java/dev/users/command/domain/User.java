@@ -168,7 +168,7 @@ public class User {
         UserRules.id(cmd.membershipId(), "membership");
         List<String> roles = UserRules.roles(cmd.accountId(), cmd.roles(), catalog);
         List<String> teams = cmd.teamIds() == null ? List.of() : List.copyOf(cmd.teamIds());
-        limits.checkTeamIds(teams);
+        limits.checkMembership(roles, teams);
         registry.register(cmd.membershipId(), userId, cmd.accountId());
         apply(new MembershipInvited(userId, cmd.accountId(), cmd.membershipId(), tinyIds.next(), roles, teams,
                 cmd.email(), cmd.at()));
@@ -206,7 +206,7 @@ public class User {
         }
         List<String> roles = UserRules.roles(cmd.accountId(), List.copyOf(next), catalog);
         List<String> teams = cmd.teamIds() == null ? member.teamIds() : List.copyOf(cmd.teamIds());
-        limits.checkTeamIds(teams);
+        limits.checkMembership(roles, teams);
         if (!roles.equals(member.roles()) || !teams.equals(member.teamIds())) {
             apply(new MembershipChanged(userId, cmd.accountId(), cmd.membershipId(), roles, teams));
         }

@@ -277,6 +277,39 @@ class MembershipsTest extends ApiTest {
         assertThat(events(member.id(), dashed(userId.substring(4)))).containsExactly("MembershipInvited");
     }
 
+    @Test
+    void hostileInputToTheNewPathsAndFieldsIsA4xxAndChangesNothing() {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("hostile");
+        String userId = person(home, "Hal Hostile", email);
+        String acu = member.http().post("/api/v4/account_users", accountUser("H", email, Map.of())).json()
+                .path("prefix_id").asString();
+        Http anonymous = new Http(port, null);
+
+        for (String id : List.of("acu_%00", "acu_%E2%80%AE", "%C3%28", "acu_" + "f".repeat(4000), "usr_1")) {
+            assertThat(home.http().post("/api/v4/users/" + userId + "/invitations/" + id + "/accept", Map.of())
+                    .status()).as(id).isBetween(400, 499);
+            assertThat(anonymous.post("/invitations/" + id + "/accept", Map.of()).status()).as(id).isBetween(400, 499);
+            assertThat(home.http().post("/api/v4/account_users/" + id + "/transfer_ownership", Map.of()).status())
+                    .as(id).isBetween(400, 499);
+        }
+        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("member_team_ids", "not-a-list"))
+                .status()).isEqualTo(422);
+        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("roles", List.of(Map.of("x", 1))))
+                .status()).isEqualTo(422);
+        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("member_team_ids",
+                List.of("bad\u0000team"))).status()).isEqualTo(422);
+        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("team_ids",
+                java.util.Collections.nCopies(1000, "t"))).status()).isEqualTo(422);
+        // a membership cannot be made the owner, by its account or the home account
+        assertThat(member.http().post("/api/v4/account_users/" + acu + "/transfer_ownership", Map.of()).status())
+                .isEqualTo(404);
+        JsonNode unchanged = awaitAccountUser(member.http(), acu, "pending");
+        assertThat(unchanged.path("team_ids")).isEmpty();
+        assertThat(unchanged.path("roles").toString()).doesNotContain("true");
+    }
+
     private List<String> events(UUID account, UUID user) {
         return jdbc.sql("select event_name from event_index where account_id = ? and user_id = ? order by position")
                 .params(account, user).query(String.class).list();
