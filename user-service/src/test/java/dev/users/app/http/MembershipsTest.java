@@ -63,6 +63,20 @@ class MembershipsTest extends ApiTest {
         return userId;
     }
 
+    /** A person of a new home account, invited (pending) by a new member account. */
+    private record Invited(Account home, Account member, String email, String userId, String acu) {
+    }
+
+    private Invited invited(String emailName, String personName) {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail(emailName);
+        String userId = person(home, personName, email);
+        var invitation = member.http().post("/api/v4/account_users", accountUser("Invited", email, Map.of()));
+        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(202);
+        return new Invited(home, member, email, userId, invitation.json().path("prefix_id").asString());
+    }
+
     private JsonNode awaitAccountUser(Http http, String acu, String state) {
         return await().atMost(WAIT).until(() -> http.get("/api/v4/account_users/" + acu),
                 r -> r.status() == 200 && state.equals(r.json().path("state").asString())).json();
@@ -139,54 +153,45 @@ class MembershipsTest extends ApiTest {
 
     @Test
     void theMemberAccountChangesOnlyItsMembershipsRolesAndTeams() {
-        Account home = account();
-        Account member = account();
-        String email = uniqueEmail("changing");
-        String userId = person(home, "Cho Changing", email);
-        String acu = member.http().post("/api/v4/account_users", accountUser("C", email, Map.of())).json()
-                .path("prefix_id").asString();
+        Invited i = invited("changing", "Cho Changing");
 
-        var changed = member.http().put("/api/v4/account_users/" + acu, Map.of("roles", Map.of("communicator", true),
+        Http member = i.member().http();
+        var changed = member.put("/api/v4/account_users/" + i.acu(), Map.of("roles", Map.of("communicator", true),
                 "member_team_ids", List.of("t-9")));
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.json().path("roles").path("communicator").asBoolean()).isTrue();
         assertThat(changed.json().path("team_ids").toString()).isEqualTo("[\"t-9\"]");
         assertThat(changed.json().path("state").asString()).isEqualTo("pending");
 
-        var profile = member.http().put("/api/v4/account_users/" + acu, Map.of("user_attributes",
+        var profile = i.member().http().put("/api/v4/account_users/" + i.acu(), Map.of("user_attributes",
                 Map.of("name", "Not Yours")));
         assertThat(profile.status()).as(profile.toString()).isEqualTo(422);
         assertThat(profile.text()).contains("user_attributes");
-        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("roles", Map.of("nope", true))).status())
+        assertThat(member.put("/api/v4/account_users/" + i.acu(), Map.of("roles", Map.of("nope", true))).status())
                 .isEqualTo(422);
-        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("team_ids", List.of("a"),
+        assertThat(i.member().http().put("/api/v4/account_users/" + i.acu(), Map.of("team_ids", List.of("a"),
                 "member_team_ids", List.of("b"))).status()).isEqualTo(422);
         // the home account's own user keeps its roles and teams
-        JsonNode own = home.http().get("/api/v4/account_users/" + userId).json();
+        JsonNode own = i.home().http().get("/api/v4/account_users/" + i.userId()).json();
         assertThat(own.path("roles").path("billing").asBoolean()).isTrue();
         assertThat(own.path("roles").path("communicator").asBoolean()).isFalse();
         assertThat(own.path("team_ids").toString()).isEqualTo("[\"home-team\"]");
         // a third account cannot change it
-        assertThat(account().http().put("/api/v4/account_users/" + acu, Map.of("roles", Map.of("admin", true)))
+        assertThat(account().http().put("/api/v4/account_users/" + i.acu(), Map.of("roles", Map.of("admin", true)))
                 .status()).isEqualTo(404);
     }
 
     @Test
     void deletingTheAccountUserEndsOnlyTheMembership() {
-        Account home = account();
-        Account member = account();
-        String email = uniqueEmail("ending");
-        String userId = person(home, "Eve Ending", email);
-        String acu = member.http().post("/api/v4/account_users", accountUser("Eve", email, Map.of())).json()
-                .path("prefix_id").asString();
-        awaitAccountUser(member.http(), acu, "pending");
+        Invited i = invited("ending", "Eve Ending");
+        awaitAccountUser(i.member().http(), i.acu(), "pending");
 
-        assertThat(member.http().delete("/api/v4/account_users/" + acu).status()).isEqualTo(204);
-        await().atMost(WAIT).until(() -> member.http().get("/api/v4/account_users/" + acu).status() == 404);
-        assertThat(home.http().get("/api/v4/users/" + userId).status()).isEqualTo(200);
-        assertThat(member.http().delete("/api/v4/account_users/" + acu).status()).isEqualTo(404);
+        assertThat(i.member().http().delete("/api/v4/account_users/" + i.acu()).status()).isEqualTo(204);
+        await().atMost(WAIT).until(() -> i.member().http().get("/api/v4/account_users/" + i.acu()).status() == 404);
+        assertThat(i.home().http().get("/api/v4/users/" + i.userId()).status()).isEqualTo(200);
+        assertThat(i.member().http().delete("/api/v4/account_users/" + i.acu()).status()).isEqualTo(404);
         // ended, the account may invite the person again
-        assertThat(member.http().post("/api/v4/users", Map.of("name", "Eve", "email", email)).status())
+        assertThat(i.member().http().post("/api/v4/users", Map.of("name", "Eve", "email", i.email())).status())
                 .isEqualTo(202);
     }
 
@@ -219,19 +224,14 @@ class MembershipsTest extends ApiTest {
 
     @Test
     void theSignedLinkAnswersItsOwnInvitationOnly() {
-        Account home = account();
-        Account member = account();
-        String email = uniqueEmail("linked");
-        String userId = person(home, "Lin Linked", email);
-        String acu = member.http().post("/api/v4/account_users", accountUser("L", email, Map.of())).json()
-                .path("prefix_id").asString();
-        UUID membershipId = dashed(acu.substring(4));
-        UUID person = dashed(userId.substring(4));
-        String token = tokens.issue(new InvitationTokens.Invitation(membershipId, person, member.id()));
+        Invited i = invited("linked", "Lin Linked");
+        UUID membershipId = dashed(i.acu().substring(4));
+        UUID person = dashed(i.userId().substring(4));
+        String token = tokens.issue(new InvitationTokens.Invitation(membershipId, person, i.member().id()));
         Http anonymous = new Http(port, null);
 
         // a token for another account, a forged signature and garbage are all "not found"
-        String otherAccount = tokens.issue(new InvitationTokens.Invitation(membershipId, person, home.id()));
+        String otherAccount = tokens.issue(new InvitationTokens.Invitation(membershipId, person, i.home().id()));
         assertThat(anonymous.post("/invitations/" + otherAccount + "/accept", Map.of()).status()).isEqualTo(404);
         String forged = token.substring(0, token.indexOf('.') + 1) + "AAAA" + token.substring(token.indexOf('.') + 5);
         assertThat(anonymous.post("/invitations/" + forged + "/accept", Map.of()).status()).isEqualTo(404);
@@ -242,26 +242,22 @@ class MembershipsTest extends ApiTest {
 
         assertThat(anonymous.post("/invitations/" + token + "/decline", Map.of()).status()).isEqualTo(204);
         assertThat(anonymous.post("/invitations/" + token + "/accept", Map.of()).status()).isEqualTo(404);
-        await().atMost(WAIT).until(() -> member.http().get("/api/v4/account_users/" + acu).status() == 404);
+        await().atMost(WAIT).until(() -> i.member().http().get("/api/v4/account_users/" + i.acu()).status() == 404);
     }
 
     @Test
     void membershipEventsAreIndexedUnderTheMembershipsAccount() {
-        Account home = account();
-        Account member = account();
-        String email = uniqueEmail("indexed");
-        String userId = person(home, "Ian Indexed", email);
-        String acu = member.http().post("/api/v4/account_users", accountUser("I", email, Map.of())).json()
-                .path("prefix_id").asString();
-        assertThat(home.http().post("/api/v4/users/" + userId + "/invitations/" + acu + "/accept", Map.of())
+        Invited i = invited("indexed", "Ian Indexed");
+        assertThat(i.home().http().post("/api/v4/users/" + i.userId() + "/invitations/" + i.acu() + "/accept", Map.of())
                 .status()).isEqualTo(200);
-        assertThat(home.http().put("/api/v4/users/" + userId, Map.of("name", "Ian Renamed")).status()).isEqualTo(200);
-        assertThat(member.http().delete("/api/v4/account_users/" + acu).status()).isEqualTo(204);
+        assertThat(i.home().http().put("/api/v4/users/" + i.userId(), Map.of("name", "Ian Renamed")).status())
+                .isEqualTo(200);
+        assertThat(i.member().http().delete("/api/v4/account_users/" + i.acu()).status()).isEqualTo(204);
 
-        UUID person = dashed(userId.substring(4));
-        assertThat(events(member.id(), person))
+        UUID person = dashed(i.userId().substring(4));
+        assertThat(events(i.member().id(), person))
                 .containsExactly("MembershipInvited", "MembershipAccepted", "MembershipEnded");
-        assertThat(events(home.id(), person)).contains("UserCreated", "UserRenamed")
+        assertThat(events(i.home().id(), person)).contains("UserCreated", "UserRenamed")
                 .noneMatch(name -> name.startsWith("Membership"));
     }
 
@@ -279,33 +275,28 @@ class MembershipsTest extends ApiTest {
 
     @Test
     void hostileInputToTheNewPathsAndFieldsIsA4xxAndChangesNothing() {
-        Account home = account();
-        Account member = account();
-        String email = uniqueEmail("hostile");
-        String userId = person(home, "Hal Hostile", email);
-        String acu = member.http().post("/api/v4/account_users", accountUser("H", email, Map.of())).json()
-                .path("prefix_id").asString();
+        Invited i = invited("hostile", "Hal Hostile");
         Http anonymous = new Http(port, null);
 
         for (String id : List.of("acu_%00", "acu_%E2%80%AE", "%C3%28", "acu_" + "f".repeat(4000), "usr_1")) {
-            assertThat(home.http().post("/api/v4/users/" + userId + "/invitations/" + id + "/accept", Map.of())
+            assertThat(i.home().http().post("/api/v4/users/" + i.userId() + "/invitations/" + id + "/accept", Map.of())
                     .status()).as(id).isBetween(400, 499);
             assertThat(anonymous.post("/invitations/" + id + "/accept", Map.of()).status()).as(id).isBetween(400, 499);
-            assertThat(home.http().post("/api/v4/account_users/" + id + "/transfer_ownership", Map.of()).status())
+            assertThat(i.home().http().post("/api/v4/account_users/" + id + "/transfer_ownership", Map.of()).status())
                     .as(id).isBetween(400, 499);
         }
-        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("member_team_ids", "not-a-list"))
+        assertThat(i.member().http().put("/api/v4/account_users/" + i.acu(), Map.of("member_team_ids", "not-a-list"))
                 .status()).isEqualTo(422);
-        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("roles", List.of(Map.of("x", 1))))
+        assertThat(i.member().http().put("/api/v4/account_users/" + i.acu(), Map.of("roles", List.of(Map.of("x", 1))))
                 .status()).isEqualTo(422);
-        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("member_team_ids",
+        assertThat(i.member().http().put("/api/v4/account_users/" + i.acu(), Map.of("member_team_ids",
                 List.of("bad\u0000team"))).status()).isEqualTo(422);
-        assertThat(member.http().put("/api/v4/account_users/" + acu, Map.of("team_ids",
+        assertThat(i.member().http().put("/api/v4/account_users/" + i.acu(), Map.of("team_ids",
                 java.util.Collections.nCopies(1000, "t"))).status()).isEqualTo(422);
         // a membership cannot be made the owner, by its account or the home account
-        assertThat(member.http().post("/api/v4/account_users/" + acu + "/transfer_ownership", Map.of()).status())
-                .isEqualTo(404);
-        JsonNode unchanged = awaitAccountUser(member.http(), acu, "pending");
+        assertThat(i.member().http().post("/api/v4/account_users/" + i.acu() + "/transfer_ownership", Map.of())
+                .status()).isEqualTo(404);
+        JsonNode unchanged = awaitAccountUser(i.member().http(), i.acu(), "pending");
         assertThat(unchanged.path("team_ids")).isEmpty();
         assertThat(unchanged.path("roles").toString()).doesNotContain("true");
     }
