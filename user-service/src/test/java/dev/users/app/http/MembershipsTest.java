@@ -239,6 +239,9 @@ class MembershipsTest extends ApiTest {
         assertThat(anonymous.post("/invitations/" + "x".repeat(5000) + "/accept", Map.of()).status())
                 .isBetween(400, 499);
         assertThat(anonymous.post("/invitations/" + token + "/maybe", Map.of()).status()).isEqualTo(404);
+        var wrongMethod = anonymous.get("/invitations/" + token + "/accept");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().path("errors").isArray()).as(wrongMethod.toString()).isTrue();
 
         assertThat(anonymous.post("/invitations/" + token + "/decline", Map.of()).status()).isEqualTo(204);
         assertThat(anonymous.post("/invitations/" + token + "/accept", Map.of()).status()).isEqualTo(404);
