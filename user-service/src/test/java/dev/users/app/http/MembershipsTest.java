@@ -115,6 +115,21 @@ class MembershipsTest extends ApiTest {
     }
 
     @Test
+    void tenConcurrentInvitationsOfOnePersonGiveOneMembership() throws Exception {
+        Account home = account();
+        Account member = account();
+        String email = uniqueEmail("raced");
+        person(home, "Ray Raced", email);
+        List<Integer> statuses = V4CreateUserTest.concurrently(10, n -> member.http().post("/api/v4/account_users",
+                accountUser("Racer " + n, email, Map.of())).status());
+
+        assertThat(statuses).filteredOn(s -> s == 202).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 409).hasSize(9);
+        await().atMost(WAIT).until(() -> member.http().get("/api/v4/memberships").json().path("total_count")
+                .asLong() == 1);
+    }
+
+    @Test
     void theHomeAccountAnswersForThePersonAndProfileChangesReachTheMember() {
         Account home = account();
         Account member = account();

@@ -174,7 +174,7 @@ class V4CreateUserTest extends ApiTest {
         assertThat(statuses).hasSize(48).containsOnly(201);
     }
 
-    private static List<Integer> concurrently(int n, IntFunction<Integer> call) throws Exception {
+    static List<Integer> concurrently(int n, IntFunction<Integer> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             List<Callable<Integer>> calls = new ArrayList<>();
