@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -57,21 +58,21 @@ public class MembershipProjection {
 
     @EventHandler
     public void on(MembershipAccepted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("update account_memberships set state = 'accepted', updated_at = :at, version = :version"
-                        + " where membership_id = :id and version < :version")
-                .param("id", event.membershipId())
-                .param("at", SqlValues.timestamp(event.at() == null ? at : event.at()))
-                .param("version", sequence)
-                .update();
+        update(event.membershipId(), sequence, event.at() == null ? at : event.at(), "state = 'accepted'", Map.of());
     }
 
     @EventHandler
     public void on(MembershipChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.sql("update account_memberships set roles = :roles, team_ids = :teams, updated_at = :at,"
-                        + " version = :version where membership_id = :id and version < :version")
-                .param("id", event.membershipId())
-                .param("roles", texts(event.roles()))
-                .param("teams", texts(event.teamIds()))
+        update(event.membershipId(), sequence, at, "roles = :roles, team_ids = :teams",
+                Map.of("roles", texts(event.roles()), "teams", texts(event.teamIds())));
+    }
+
+    /** Sets {@code columns} (and the time and version) unless the row has seen this event already. */
+    private void update(UUID membershipId, long sequence, Instant at, String columns, Map<String, Object> values) {
+        jdbc.sql("update account_memberships set " + columns + ", updated_at = :at, version = :version"
+                        + " where membership_id = :id and version < :version")
+                .params(values)
+                .param("id", membershipId)
                 .param("at", SqlValues.timestamp(at))
                 .param("version", sequence)
                 .update();
