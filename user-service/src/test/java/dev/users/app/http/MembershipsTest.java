@@ -270,11 +270,13 @@ class MembershipsTest extends ApiTest {
                 .status()).isEqualTo(200);
         assertThat(i.home().http().put("/api/v4/users/" + i.userId(), Map.of("name", "Ian Renamed")).status())
                 .isEqualTo(200);
+        assertThat(i.member().http().put("/api/v4/account_users/" + i.acu(), Map.of("roles",
+                Map.of("communicator", true))).status()).isEqualTo(200);
         assertThat(i.member().http().delete("/api/v4/account_users/" + i.acu()).status()).isEqualTo(204);
 
         UUID person = dashed(i.userId().substring(4));
         assertThat(events(i.member().id(), person))
-                .containsExactly("MembershipInvited", "MembershipAccepted", "MembershipEnded");
+                .containsExactly("MembershipInvited", "MembershipAccepted", "MembershipChanged", "MembershipEnded");
         assertThat(events(i.home().id(), person)).contains("UserCreated", "UserRenamed")
                 .noneMatch(name -> name.startsWith("Membership"));
     }
