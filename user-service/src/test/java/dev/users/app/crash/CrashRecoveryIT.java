@@ -30,14 +30,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The built service, killed with SIGKILL in the middle of a write load and started again on the same data
- * directory: it is ready by itself within 15 s, every acknowledged write is there, and nothing was applied twice.
+ * directory: it is ready by itself (within 45 s), every acknowledged write is there, and nothing was applied twice.
  * Once with its embedded PostgreSQL left running as an orphan (the JVM alone killed, as by the out-of-memory killer),
  * once with PostgreSQL killed too (a power loss: its crash recovery runs at the next start).
  */
 class CrashRecoveryIT {
 
     private static final String KEY = "usk_crash_recovery_key";
-    private static final Duration READY_AFTER_CRASH = Duration.ofSeconds(15);
+    // far below the 60 s a stuck start would take, far above the 4-14 s a start takes on a busy 2-core machine: the test
+    // proves the service comes up by itself; how fast is a figure it prints (and bench/run measures start-up)
+    private static final Duration READY_AFTER_CRASH = Duration.ofSeconds(45);
     private static final int CLIENTS = 6;
     private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
     /** Each directory row's email addresses (they live in its lookup row, V9). */

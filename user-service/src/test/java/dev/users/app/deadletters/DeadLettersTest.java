@@ -80,7 +80,7 @@ class DeadLettersTest extends ApiTest {
         // the failing write is parked, and answered 202 as soon as that is known, not after the timeout (10 s here)
         Timed renamed = timed(() -> account.admin().put("/api/v4/users/" + fiona, Map.of("name", "Fiona Two")));
         assertThat(renamed.response().status()).as(renamed.response().toString()).isEqualTo(202);
-        assertThat(renamed.millis()).isLessThan(2_000);
+        assertThat(renamed.millis()).isLessThan(5_000);
         System.out.printf("Dead letters: the write that parked its user answered 202 in %d ms%n", renamed.millis());
 
         // everyone else's writes are read back at once, while the parked user's later writes park too
@@ -162,7 +162,7 @@ class DeadLettersTest extends ApiTest {
             assertThat(other.get().response().status()).as(other.get().response().toString()).isEqualTo(201);
         }
         assertThat(rejected.get().response().status()).isEqualTo(202);
-        assertThat(rejected.get().millis()).isLessThan(2_000);
+        assertThat(rejected.get().millis()).isLessThan(5_000);
 
         // and while the user is parked, the others' writes go on at their usual pace
         report("PostgreSQL rejects one user's row", createOthers(account.admin(), 12, i -> { }));
@@ -284,7 +284,7 @@ class DeadLettersTest extends ApiTest {
             Timed other = timed(() -> client.post("/api/v4/users", Map.of("name", "Other User",
                     "email", uniqueEmail("other"))));
             assertThat(other.response().status()).as(other.response().toString()).isEqualTo(201);
-            assertThat(other.millis()).isLessThan(1_000);
+            assertThat(other.millis()).isLessThan(5_000);
             millis.add(other.millis());
             between.accept(i);
         }
