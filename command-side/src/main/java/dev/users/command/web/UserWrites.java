@@ -8,6 +8,8 @@ import dev.users.errors.UsersException;
 import dev.users.queries.AwaitUserRemoved;
 import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
+import dev.users.queries.UserView;
+import dev.users.web.EntityTags;
 import dev.users.web.PrefixIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -61,8 +63,8 @@ public class UserWrites {
      */
     public ResponseEntity<Map<String, Object>> create(CreateUser command, Surface surface, String collection) {
         ResponseEntity<Map<String, Object>> shown = send(command, surface, HttpStatus.CREATED);
-        return ResponseEntity.status(shown.getStatusCode()).location(URI.create(collection + "/" + command.userId()))
-                .body(shown.getBody());
+        return ResponseEntity.status(shown.getStatusCode()).headers(shown.getHeaders())
+                .location(URI.create(collection + "/" + command.userId())).body(shown.getBody());
     }
 
     public ResponseEntity<Map<String, Object>> send(UserCommand command, Surface surface, HttpStatus status) {
@@ -71,13 +73,13 @@ public class UserWrites {
                 status);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** The user as {@code surface} shows it, with its version as the {@code ETag}. */
     public ResponseEntity<Map<String, Object>> show(Surface surface, UUID accountId, UUID userId, long minVersion,
                                                     HttpStatus status) {
         try {
-            Map<String, Object> view = (Map<String, Object>) queries.query(
-                    new FetchUserView(surface, accountId, userId, minVersion), ResponseTypes.instanceOf(Map.class)).join();
-            return ResponseEntity.status(status).body(view);
+            UserView view = queries.query(new FetchUserView(surface, accountId, userId, minVersion),
+                    ResponseTypes.instanceOf(UserView.class)).join();
+            return ResponseEntity.status(status).eTag(EntityTags.of(view.version())).body(view.body());
         } catch (CompletionException e) {
             if (isNotReady(e)) {
                 Map<String, Object> accepted = new LinkedHashMap<>();

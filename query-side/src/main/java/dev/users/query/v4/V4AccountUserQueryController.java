@@ -8,6 +8,8 @@ import dev.users.query.list.ListQuery;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.roles.RoleNames;
 import dev.users.web.Caller;
+import dev.users.query.directory.Tagged;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,10 +52,10 @@ public class V4AccountUserQueryController {
 
     /** {@code :id} is the user's UUID, its {@code usr_…} id or the account user's {@code acu_…} id. */
     @GetMapping("/{id}")
-    public Map<String, Object> retrieve(Caller caller,
-                                        @PathVariable("id") String id) {
+    public ResponseEntity<Map<String, Object>> retrieve(Caller caller,
+                                                        @PathVariable("id") String id) {
         return V4UserAttributes.userId(id).flatMap(userId -> rows.find(caller.accountId(), userId))
-                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(caller.accountId())))
+                .map(row -> Tagged.ok(row, V4AccountUserRenderer.render(row, roles.catalog(caller.accountId()))))
                 .orElseThrow(() -> new UsersException(ErrorCode.NOT_FOUND, "account user " + id + " not found"));
     }
 }
