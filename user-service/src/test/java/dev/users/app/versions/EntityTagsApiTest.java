@@ -2,18 +2,15 @@ package dev.users.app.versions;
 
 import dev.users.app.support.ApiTest;
 import dev.users.app.support.RawHttp;
-import dev.users.app.versions.TaggedHttp.Answer;
+import dev.users.app.support.HeaderHttp;
+import dev.users.app.support.HeaderHttp.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
+import static dev.users.app.support.HeaderHttp.concurrently;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Versions on the wire: ETag on every user answer of both surfaces, If-Match on writes, If-None-Match on reads. */
@@ -23,11 +20,11 @@ class EntityTagsApiTest extends ApiTest {
     private static final String ACCOUNT_USERS = "/api/v4/account_users";
     private static final String V3_USERS = "/v3/settings/users";
 
-    private TaggedHttp http;
+    private HeaderHttp http;
 
     @BeforeEach
     void client() {
-        http = new TaggedHttp(port, BOOTSTRAP_KEY);
+        http = new HeaderHttp(port, BOOTSTRAP_KEY);
     }
 
     private Answer createV4(String name) {
@@ -145,7 +142,7 @@ class EntityTagsApiTest extends ApiTest {
         Answer created = createV4("Not Yours");
         String id = created.json().path("id").asString();
         String otherKey = apiKeys.issue(accounts.create("tags-" + id, "US"), "test", null, true);
-        TaggedHttp other = new TaggedHttp(port, otherKey);
+        HeaderHttp other = new HeaderHttp(port, otherKey);
         assertThat(other.send("PUT", USERS + "/" + id, Map.of("name", "Mine"), ifMatch(created.etag())).status())
                 .isEqualTo(404);
         assertThat(other.get(USERS + "/" + id, Map.of("If-None-Match", created.etag())).status()).isEqualTo(404);
@@ -188,28 +185,6 @@ class EntityTagsApiTest extends ApiTest {
             assertThat(after.path("meta").path("by").asString()).isEqualTo("writer " + winner);
             assertThat(after.path("meta").path("also").asString()).isEqualTo("w" + winner);
             assertThat(after.path("notify_voice").asBoolean()).isEqualTo(winner == 0);
-        }
-    }
-
-    interface Request {
-        Answer send(int index) throws Exception;
-    }
-
-    private static List<Answer> concurrently(int count, Request request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Callable<Answer>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                calls.add(() -> request.send(index));
-            }
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> answer : pool.invokeAll(calls)) {
-                answers.add(answer.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
