@@ -3,6 +3,7 @@ package dev.users.query;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.FetchUserView;
+import dev.users.queries.UserView;
 import dev.users.query.directory.DirectoryProgress;
 import dev.users.query.batch.ParkedUsers;
 import dev.users.query.directory.UserRow;
@@ -50,14 +51,13 @@ public class UserViewQueryHandler {
         this.timeout = timeout;
     }
 
-    /**
-     * Declared as a raw {@code Map} (it is a {@code Map<String, Object>}): Axon matches a handler against
-     * {@code ResponseTypes.instanceOf(Map.class)} only when its return type is a plain class, not a parameterized one.
-     */
     @QueryHandler
-    @SuppressWarnings("rawtypes")
-    public Map handle(FetchUserView query) {
+    public UserView handle(FetchUserView query) {
         UserRow row = await(query);
+        return new UserView(render(query, row), row.version());
+    }
+
+    private Map<String, Object> render(FetchUserView query, UserRow row) {
         return switch (query.surface()) {
             case V4_USER -> V4UserRenderer.render(row);
             case V4_ACCOUNT_USER -> V4AccountUserRenderer.render(row, roles.catalog(row.accountId()),

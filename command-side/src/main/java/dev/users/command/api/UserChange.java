@@ -7,4 +7,10 @@ package dev.users.command.api;
  * which the HTTP layer uses to wait until the read model shows the write.
  */
 public interface UserChange extends UserCommand {
+
+    /**
+     * The metadata key of the client's {@code If-Match} header, as sent: the command applies only if it names the
+     * user's current version (see {@code dev.users.web.EntityTags}).
+     */
+    String IF_MATCH = "ifMatch";
 }

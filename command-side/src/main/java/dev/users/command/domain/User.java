@@ -27,6 +27,7 @@ import dev.users.command.api.UpdateProfile;
 import dev.users.command.api.UserChange;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.errors.VersionMismatch;
 import dev.users.events.AccountOwnershipTransferred;
 import dev.users.events.EmailAdded;
 import dev.users.events.MembershipAccepted;
@@ -38,9 +39,11 @@ import dev.users.events.UserCreated;
 import dev.users.events.UserEvent;
 import dev.users.events.UserRemoved;
 import dev.users.events.UserSignedIn;
+import dev.users.web.EntityTags;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -106,12 +109,20 @@ public class User {
      * removed one, must look like no user at all. A command that takes the user over one of its {@code limits} is
      * refused whole (its events roll back with it); counting after the whole command, rather than before each
      * addition, lets a revision that adds and removes (v4 applies removals last) stay within the limits it ends
-     * within. The answer is the user's version after the command.
+     * within. A command sent with {@code If-Match} (the {@link UserChange#IF_MATCH} metadata) applies only to the
+     * version it names: checked here, under the aggregate's lock, and the append of the next sequence number fails
+     * on a duplicate if another node appended first, so the check and the append are one. The answer is the
+     * user's version after the command.
      */
     @CommandHandlerInterceptor
-    Object onEveryChange(UserChange cmd, InterceptorChain chain, UserLimits limits) throws Exception {
+    Object onEveryChange(UserChange cmd, InterceptorChain chain, UserLimits limits,
+                         @MetaDataValue(UserChange.IF_MATCH) String ifMatch) throws Exception {
         if (removed || accountId == null || !accountId.equals(cmd.accountId())) {
             throw new UsersException(ErrorCode.NOT_FOUND, "user not found");
+        }
+        Long current = AggregateLifecycle.getVersion();
+        if (ifMatch != null && (current == null || !EntityTags.matches(ifMatch, current))) {
+            throw new VersionMismatch(current == null ? -1L : current);
         }
         UserLimits.Size before = size();
         chain.proceed();

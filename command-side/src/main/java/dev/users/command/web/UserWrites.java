@@ -10,6 +10,8 @@ import dev.users.queries.AwaitUserRemoved;
 import dev.users.queries.FetchMembershipView;
 import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
+import dev.users.queries.UserView;
+import dev.users.web.EntityTags;
 import dev.users.web.PrefixIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -63,8 +65,8 @@ public class UserWrites {
      */
     public ResponseEntity<Map<String, Object>> create(CreateUser command, Surface surface, String collection) {
         ResponseEntity<Map<String, Object>> shown = send(command, surface, HttpStatus.CREATED);
-        return ResponseEntity.status(shown.getStatusCode()).location(URI.create(collection + "/" + command.userId()))
-                .body(shown.getBody());
+        return ResponseEntity.status(shown.getStatusCode()).headers(shown.getHeaders())
+                .location(URI.create(collection + "/" + command.userId())).body(shown.getBody());
     }
 
     public ResponseEntity<Map<String, Object>> send(UserCommand command, Surface surface, HttpStatus status) {
@@ -73,6 +75,7 @@ public class UserWrites {
                 status);
     }
 
+    /** The user as {@code surface} shows it, with its version as the {@code ETag}. */
     public ResponseEntity<Map<String, Object>> show(Surface surface, UUID accountId, UUID userId, long minVersion,
                                                     HttpStatus status) {
         return view(new FetchUserView(surface, accountId, userId, minVersion), userId, status);
@@ -88,6 +91,10 @@ public class UserWrites {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ResponseEntity<Map<String, Object>> view(Object query, UUID id, HttpStatus status) {
         try {
+            if (query instanceof FetchUserView user) {
+                UserView view = queries.query(user, ResponseTypes.instanceOf(UserView.class)).join();
+                return ResponseEntity.status(status).eTag(EntityTags.of(view.version())).body(view.body());
+            }
             Map<String, Object> view = (Map<String, Object>) queries.query(query, ResponseTypes.instanceOf(Map.class))
                     .join();
             return ResponseEntity.status(status).body(view);

@@ -10,6 +10,8 @@ import dev.users.query.list.QueryParams;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import org.springframework.util.LinkedMultiValueMap;
+import dev.users.query.directory.Tagged;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,10 +54,11 @@ public class V3UserQueryController {
     }
 
     @GetMapping("/{id}")
-    public Map<String, Object> show(Caller caller,
-                                    @PathVariable("id") String id) {
+    public ResponseEntity<Map<String, Object>> show(Caller caller,
+                                                    @PathVariable("id") String id) {
         UUID userId = PrefixIds.parse(PrefixIds.USER, id).orElseThrow(() -> notFound(id));
-        return rows.find(caller.accountId(), userId).map(V3UserRenderer::render).orElseThrow(() -> notFound(id));
+        return rows.find(caller.accountId(), userId).map(row -> Tagged.ok(row, V3UserRenderer.render(row)))
+                .orElseThrow(() -> notFound(id));
     }
 
     /**

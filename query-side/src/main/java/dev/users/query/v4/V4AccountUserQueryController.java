@@ -10,6 +10,8 @@ import dev.users.query.owner.AccountOwnerRows;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.roles.RoleNames;
 import dev.users.web.Caller;
+import dev.users.query.directory.Tagged;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,15 +65,15 @@ public class V4AccountUserQueryController {
      * membership of a person from another account (pending or accepted), shown as the membership sees the person.
      */
     @GetMapping("/{id}")
-    public Map<String, Object> retrieve(Caller caller,
-                                        @PathVariable("id") String id) {
+    public ResponseEntity<Map<String, Object>> retrieve(Caller caller,
+                                                        @PathVariable("id") String id) {
         Optional<UUID> accountUserId = V4UserAttributes.userId(id);
         return accountUserId.flatMap(userId -> rows.find(caller.accountId(), userId))
-                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(caller.accountId()),
-                        owners.ownerOf(caller.accountId())))
+                .map(row -> Tagged.ok(row, V4AccountUserRenderer.render(row, roles.catalog(caller.accountId()),
+                        owners.ownerOf(caller.accountId()))))
                 .or(() -> accountUserId.flatMap(membershipId -> memberships.find(caller.accountId(), membershipId))
-                        .flatMap(membership -> rows.find(membership.userId()).map(person ->
-                                V4AccountUserRenderer.render(membership, person, roles.catalog(caller.accountId())))))
+                        .flatMap(membership -> rows.find(membership.userId()).map(person -> Tagged.ok(person,
+                                V4AccountUserRenderer.render(membership, person, roles.catalog(caller.accountId()))))))
                 .orElseThrow(() -> new UsersException(ErrorCode.NOT_FOUND, "account user " + id + " not found"));
     }
 }

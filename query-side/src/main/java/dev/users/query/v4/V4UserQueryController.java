@@ -11,6 +11,8 @@ import dev.users.query.list.QueryParams;
 import dev.users.query.signin.SignInAudit;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.query.directory.Tagged;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,9 +47,10 @@ public class V4UserQueryController {
     }
 
     @GetMapping("/users/{id}")
-    public Map<String, Object> retrieve(Caller caller,
-                                        @PathVariable("id") String id) {
-        return rows.find(caller.accountId(), userId(id)).map(V4UserRenderer::render).orElseThrow(() -> notFound(id));
+    public ResponseEntity<Map<String, Object>> retrieve(Caller caller,
+                                                        @PathVariable("id") String id) {
+        return rows.find(caller.accountId(), userId(id)).map(row -> Tagged.ok(row, V4UserRenderer.render(row)))
+                .orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/users")

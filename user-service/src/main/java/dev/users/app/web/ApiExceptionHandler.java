@@ -3,6 +3,8 @@ package dev.users.app.web;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.errors.UsersException.Problem;
+import dev.users.errors.VersionMismatch;
+import dev.users.web.EntityTags;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -56,7 +58,22 @@ public class ApiExceptionHandler {
             log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), exception);
             return answer(request, request.getRequestURI(), new Failure(500, "internal error"));
         }
-        return answer(request, request.getRequestURI(), failure);
+        ResponseEntity<Map<String, Object>> answer = answer(request, request.getRequestURI(), failure);
+        VersionMismatch mismatch = currentVersion(exception);
+        return mismatch != null
+                ? ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                        .eTag(EntityTags.of(mismatch.currentVersion())).body(answer.getBody())
+                : answer;
+    }
+
+    /** A 412 names the user's current version in its {@code ETag} too. */
+    private static VersionMismatch currentVersion(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof VersionMismatch mismatch) {
+                return mismatch;
+            }
+        }
+        return null;
     }
 
     /** The error body of the surface {@code path} belongs to, always as JSON. */

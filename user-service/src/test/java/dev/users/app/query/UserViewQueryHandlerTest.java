@@ -6,6 +6,7 @@ import dev.users.events.RolesAssigned;
 import dev.users.events.TeamsAssigned;
 import dev.users.events.UserRenamed;
 import dev.users.queries.FetchUserView;
+import dev.users.queries.UserView;
 import dev.users.queries.Surface;
 import dev.users.query.UserViewQueryHandler;
 import dev.users.query.directory.DirectoryProgress;
@@ -138,10 +139,9 @@ class UserViewQueryHandlerTest extends QueryTest {
                 .isEqualTo(ErrorCode.NOT_FOUND);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> fetch(Surface surface, UUID accountId, UUID userId, long minVersion) {
-        return (Map<String, Object>) queries.query(new FetchUserView(surface, accountId, userId, minVersion),
-                ResponseTypes.instanceOf(Map.class)).join();
+        return queries.query(new FetchUserView(surface, accountId, userId, minVersion),
+                ResponseTypes.instanceOf(UserView.class)).join().body();
     }
 
     /** The UsersException behind whatever the query bus wrapped it in. */
