@@ -53,8 +53,8 @@ final class EventStream implements FeedWakeups.Waiter {
             }
             return !closed;
         } catch (IOException | IllegalStateException e) {
-            // the client went away: the emitter is done with
-            emitter.completeWithError(e);
+            // the client went away: the container ends the request itself (completing it with the error here would
+            // dispatch a broken response to the error handler, which logs a client's leaving as a server error)
             closed = true;
             return false;
         }
