@@ -3,5 +3,6 @@
 \set ON_ERROR_STOP on
 BEGIN;
 DELETE FROM tokenentry WHERE processorname = 'user-directory';
-TRUNCATE user_directory, user_directory_lookup, account_user_counts, sign_in_audit;
+TRUNCATE user_directory, user_directory_lookup, account_user_counts, sign_in_audit, account_memberships,
+         account_owner_view;
 COMMIT;

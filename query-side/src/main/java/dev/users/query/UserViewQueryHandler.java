@@ -6,6 +6,7 @@ import dev.users.queries.FetchUserView;
 import dev.users.query.directory.DirectoryProgress;
 import dev.users.query.batch.ParkedUsers;
 import dev.users.query.directory.UserRow;
+import dev.users.query.owner.AccountOwnerRows;
 import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;
 import dev.users.query.v3.V3UserRenderer;
@@ -36,9 +37,12 @@ public class UserViewQueryHandler {
     private final DirectoryProgress progress;
     private final ParkedUsers parked;
     private final Duration timeout;
+    private final AccountOwnerRows owners;
 
     public UserViewQueryHandler(UserRows rows, RoleNames roles, DirectoryProgress progress, ParkedUsers parked,
-                                @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
+                                @Value("${users.read-your-writes-timeout:5s}") Duration timeout,
+                                AccountOwnerRows owners) {
+        this.owners = owners;
         this.rows = rows;
         this.roles = roles;
         this.progress = progress;
@@ -56,7 +60,8 @@ public class UserViewQueryHandler {
         UserRow row = await(query);
         return switch (query.surface()) {
             case V4_USER -> V4UserRenderer.render(row);
-            case V4_ACCOUNT_USER -> V4AccountUserRenderer.render(row, roles.catalog(row.accountId()));
+            case V4_ACCOUNT_USER -> V4AccountUserRenderer.render(row, roles.catalog(row.accountId()),
+                    owners.ownerOf(row.accountId()));
             case V3_USER -> V3UserRenderer.render(row);
         };
     }

@@ -9,7 +9,8 @@ import java.util.UUID;
 public sealed interface UserEvent permits UserCreated, UserRenamed, TimeZoneChanged, LanguageChanged,
         NotificationPreferencesChanged, MetaChanged, EmailAdded, EmailRemoved, PrimaryEmailChanged, PhoneAdded,
         PhoneRemoved, PrimaryPhoneChanged, PhoneBlocked, PhoneUnblocked, RolesAssigned, TeamsAssigned, UserSignedIn,
-        UserRemoved {
+        UserRemoved, MembershipInvited, MembershipAccepted, MembershipDeclined, MembershipEnded,
+        MembershipChanged, AccountOwnershipTransferred {
 
     UUID userId();
 }

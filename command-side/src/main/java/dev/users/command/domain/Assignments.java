@@ -27,9 +27,14 @@ public class Assignments {
     public Assignments() {
     }
 
+    /** The account's owner keeps admin and billing: transfer ownership before taking them away. */
     @CommandHandler
-    void handle(AssignRoles cmd, RoleCatalog catalog) {
+    void handle(AssignRoles cmd, RoleCatalog catalog, AccountOwners owners) {
         List<String> assigned = UserRules.roles(cmd.accountId(), cmd.roles(), catalog);
+        if (!assigned.containsAll(AccountOwners.OWNER_ROLES) && owners.isOwner(cmd.accountId(), cmd.userId())) {
+            throw UserRules.invalid("roles: the account owner is always " + String.join(" and ",
+                    AccountOwners.OWNER_ROLES) + "; transfer ownership first");
+        }
         if (!assigned.equals(roles)) {
             apply(new RolesAssigned(cmd.userId(), assigned));
         }
@@ -37,7 +42,7 @@ public class Assignments {
 
     /** Grants and revokes, leaving the other roles as they are. */
     @CommandHandler
-    void handle(ChangeRoles cmd, RoleCatalog catalog) {
+    void handle(ChangeRoles cmd, RoleCatalog catalog, AccountOwners owners) {
         Set<String> next = new TreeSet<>(roles);
         if (cmd.grant() != null) {
             next.addAll(cmd.grant());
@@ -45,7 +50,7 @@ public class Assignments {
         if (cmd.revoke() != null) {
             cmd.revoke().forEach(next::remove);
         }
-        handle(new AssignRoles(cmd.userId(), cmd.accountId(), List.copyOf(next)), catalog);
+        handle(new AssignRoles(cmd.userId(), cmd.accountId(), List.copyOf(next)), catalog, owners);
     }
 
     @CommandHandler

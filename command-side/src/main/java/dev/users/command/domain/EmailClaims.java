@@ -19,6 +19,9 @@ public interface EmailClaims {
     /** Frees {@code address} if {@code userId} holds it; never touches another user's claim. */
     void release(String address, UUID userId);
 
+    /** The live user (person) holding {@code address}, if any. */
+    java.util.Optional<UUID> holder(String address);
+
     /** Frees every address {@code userId} holds (the user is being removed). */
     void releaseAll(UUID userId);
 }

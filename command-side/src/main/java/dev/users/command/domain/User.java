@@ -1,11 +1,15 @@
 package dev.users.command.domain;
 
 import dev.users.command.api.AddEmail;
+import dev.users.command.api.AnswerInvitation;
+import dev.users.command.api.EndMembership;
+import dev.users.command.api.InviteMember;
 import dev.users.command.api.AddPhone;
 import dev.users.command.api.AssignRoles;
 import dev.users.command.api.AssignTeams;
 import dev.users.command.api.BlockPhone;
 import dev.users.command.api.ChangeEmailAddress;
+import dev.users.command.api.ChangeMembership;
 import dev.users.command.api.ChangePhoneNumber;
 import dev.users.command.api.ChangeRoles;
 import dev.users.command.api.CreateUser;
@@ -16,13 +20,20 @@ import dev.users.command.api.RecordSignIn;
 import dev.users.command.api.RemoveEmail;
 import dev.users.command.api.RemovePhone;
 import dev.users.command.api.RemoveUser;
+import dev.users.command.api.TransferOwnership;
 import dev.users.command.api.ReviseUser;
 import dev.users.command.api.UnblockPhone;
 import dev.users.command.api.UpdateProfile;
 import dev.users.command.api.UserChange;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
+import dev.users.events.AccountOwnershipTransferred;
 import dev.users.events.EmailAdded;
+import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipChanged;
+import dev.users.events.MembershipDeclined;
+import dev.users.events.MembershipEnded;
+import dev.users.events.MembershipInvited;
 import dev.users.events.UserCreated;
 import dev.users.events.UserEvent;
 import dev.users.events.UserRemoved;
@@ -41,6 +52,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static dev.users.command.domain.UserRules.invalid;
@@ -54,7 +67,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * {@code @EventSourcingHandler}s, each next to the state it changes.
  * <p>
  * The revision marks the snapshot format: a snapshot of another revision is ignored and the user rebuilt from its
- * events (revision 2: profile, emails, phones and assignments became entities of their own).
+ * events (revision 2: profile, emails, phones and assignments became entities of their own). The memberships came
+ * later without a new revision: a snapshot from before them lacks the field, which then starts empty, and no user
+ * had a membership then.
+ * <p>
+ * A user is a person. The account that created it is its home account: the user's own roles, teams and meta are
+ * that membership's, and only the home account changes the person's profile, emails and phones (every
+ * {@link UserChange} names it). Other accounts hold {@link Memberships}: invited, accepted or declined by the person,
+ * ended by their account.
  */
 @Aggregate(snapshotTriggerDefinition = "userSnapshotTrigger", cache = "userCache")
 @Revision("2")
@@ -73,6 +93,8 @@ public class User {
     Phones phones = new Phones();
     @AggregateMember
     Assignments assignments = new Assignments();
+    @AggregateMember
+    Memberships memberships = new Memberships();
     Instant lastSignInAt;
     boolean removed;
 
@@ -132,9 +154,98 @@ public class User {
         }
     }
 
+    /**
+     * Another account invites this person. The home account, or an account that already has a membership (pending
+     * or accepted), gets the same 409 as a second user with the address would.
+     */
     @CommandHandler
-    void handle(RemoveUser cmd, EmailClaims claims) {
+    long handle(InviteMember cmd, MembershipRegistry registry, TinyIds tinyIds, RoleCatalog catalog,
+                UserLimits limits) {
+        if (removed || cmd.accountId() == null || cmd.accountId().equals(accountId)
+                || memberships.has(cmd.accountId())) {
+            throw new UsersException(ErrorCode.CONFLICT, "email " + cmd.email() + " is already taken");
+        }
+        UserRules.id(cmd.membershipId(), "membership");
+        List<String> roles = UserRules.roles(cmd.accountId(), cmd.roles(), catalog);
+        List<String> teams = cmd.teamIds() == null ? List.of() : List.copyOf(cmd.teamIds());
+        limits.checkMembership(roles, teams);
+        registry.register(cmd.membershipId(), userId, cmd.accountId());
+        apply(new MembershipInvited(userId, cmd.accountId(), cmd.membershipId(), tinyIds.next(), roles, teams,
+                cmd.email(), cmd.at()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The person answers a pending invitation, through their home account or the e-mail's signed link. */
+    @CommandHandler
+    long handle(AnswerInvitation cmd, MembershipRegistry registry) {
+        UUID account = cmd.byLink() ? cmd.accountId()
+                : accountId.equals(cmd.accountId()) && !removed ? memberships.accountOf(cmd.membershipId()) : null;
+        Memberships.Member member = memberships.of(removed ? null : account, cmd.membershipId());
+        if (member.accepted()) {
+            throw new UsersException(ErrorCode.CONFLICT, "the invitation was accepted already");
+        }
+        if (cmd.accept()) {
+            apply(new MembershipAccepted(userId, account, cmd.membershipId(), cmd.at()));
+        } else {
+            registry.forget(cmd.membershipId());
+            apply(new MembershipDeclined(userId, account, cmd.membershipId(), cmd.at()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The membership's account changes its roles or teams, within the limits a user's assignments have. */
+    @CommandHandler
+    long handle(ChangeMembership cmd, RoleCatalog catalog, UserLimits limits) {
+        Memberships.Member member = memberships.of(removed ? null : cmd.accountId(), cmd.membershipId());
+        Set<String> next = new TreeSet<>(member.roles());
+        if (cmd.grant() != null) {
+            next.addAll(cmd.grant());
+        }
+        if (cmd.revoke() != null) {
+            cmd.revoke().forEach(next::remove);
+        }
+        List<String> roles = UserRules.roles(cmd.accountId(), List.copyOf(next), catalog);
+        List<String> teams = cmd.teamIds() == null ? member.teamIds() : List.copyOf(cmd.teamIds());
+        limits.checkMembership(roles, teams);
+        if (!roles.equals(member.roles()) || !teams.equals(member.teamIds())) {
+            apply(new MembershipChanged(userId, cmd.accountId(), cmd.membershipId(), roles, teams));
+        }
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? -1L : version;
+    }
+
+    /** The membership's account deletes its account user: only that membership ends. */
+    @CommandHandler
+    long handle(EndMembership cmd, MembershipRegistry registry) {
+        memberships.of(removed ? null : cmd.accountId(), cmd.membershipId());
+        registry.forget(cmd.membershipId());
+        apply(new MembershipEnded(userId, cmd.accountId(), cmd.membershipId(), cmd.at()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Makes this user the account's owner, granting admin and billing; the previous owner keeps its roles. Already
+     * the owner: nothing changes.
+     */
+    @CommandHandler
+    void handle(TransferOwnership cmd, AccountOwners owners, RoleCatalog catalog) {
+        if (owners.isOwner(accountId, userId)) {
+            return;
+        }
+        UUID previous = owners.transferTo(accountId, userId).orElse(null);
+        assignments.handle(new ChangeRoles(userId, accountId, AccountOwners.OWNER_ROLES, List.of()), catalog, owners);
+        apply(new AccountOwnershipTransferred(userId, accountId, previous, cmd.at()));
+    }
+
+    /** The owner cannot be removed: the account would be left without one. */
+    @CommandHandler
+    void handle(RemoveUser cmd, EmailClaims claims, MembershipRegistry registry, AccountOwners owners) {
+        if (owners.isOwner(accountId, userId)) {
+            throw new UsersException(ErrorCode.CONFLICT, "the account owner cannot be deleted; transfer ownership"
+                    + " to another account user first");
+        }
         claims.releaseAll(userId);
+        registry.forgetAll(userId);
         apply(new UserRemoved(userId, emails.addresses(), cmd.at()));
     }
 
@@ -143,7 +254,7 @@ public class User {
      * command, and the unit of work (events and claims) rolls back.
      */
     @CommandHandler
-    void handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+    void handle(ReviseUser cmd, EmailClaims claims, RoleCatalog catalog, UserLimits limits, AccountOwners owners) {
         List<UserChange> steps = cmd.steps() == null ? List.of() : cmd.steps();
         for (int i = 0; i < steps.size(); i++) {
             UserChange step = steps.get(i);
@@ -151,10 +262,11 @@ public class User {
                 throw invalid("revision step " + (i + 1) + " is not for user " + cmd.userId() + " in the same account");
             }
         }
-        steps.forEach(step -> revise(step, claims, catalog, limits));
+        steps.forEach(step -> revise(step, claims, catalog, limits, owners));
     }
 
-    private void revise(UserChange step, EmailClaims claims, RoleCatalog catalog, UserLimits limits) {
+    private void revise(UserChange step, EmailClaims claims, RoleCatalog catalog, UserLimits limits,
+                        AccountOwners owners) {
         if (step instanceof UpdateProfile c) profile.handle(c, limits);
         else if (step instanceof AddEmail c) emails.handle(c, claims);
         else if (step instanceof RemoveEmail c) emails.handle(c, claims);
@@ -167,8 +279,8 @@ public class User {
         else if (step instanceof BlockPhone c) phones.handle(c);
         else if (step instanceof UnblockPhone c) phones.handle(c);
         else if (step instanceof ChangePhoneNumber c) phones.handle(c);
-        else if (step instanceof AssignRoles c) assignments.handle(c, catalog);
-        else if (step instanceof ChangeRoles c) assignments.handle(c, catalog);
+        else if (step instanceof AssignRoles c) assignments.handle(c, catalog, owners);
+        else if (step instanceof ChangeRoles c) assignments.handle(c, catalog, owners);
         else if (step instanceof AssignTeams c) assignments.handle(c, limits);
         else if (step instanceof RecordSignIn c) handle(c, limits);
         else throw invalid(step.getClass().getSimpleName() + " cannot be part of a revision");

@@ -64,6 +64,17 @@ public record UserLimits(int emails, int phones, int roles, int teamIds, int tea
     }
 
     /** INVALID when a team id is blank or too long. */
+    /** A membership's roles and teams, bounded as a user's are (it has no other growth to compare with). */
+    void checkMembership(List<String> roleNames, List<String> teams) {
+        if (roleNames.size() > roles) {
+            throw invalid("an account user can have at most " + roles + " roles");
+        }
+        if (teams.size() > teamIds) {
+            throw invalid("an account user can have at most " + teamIds + " team ids");
+        }
+        checkTeamIds(teams);
+    }
+
     void checkTeamIds(List<String> teamIds) {
         for (String team : teamIds) {
             if (team == null || team.isBlank()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.users.command.domain.Assignments;
 import dev.users.command.domain.Emails;
+import dev.users.command.domain.Memberships;
 import dev.users.command.domain.Phones;
 import dev.users.command.domain.Profile;
 import dev.users.command.domain.User;
@@ -20,7 +21,7 @@ public final class AggregateJson {
 
     /** The aggregate's classes that keep state in fields; records (emails, phones, the events' values) need nothing. */
     private static final List<Class<?>> STATE_CLASSES = List.of(User.class, Profile.class, Emails.class,
-            Phones.class, Assignments.class);
+            Phones.class, Assignments.class, Memberships.class);
 
     private static final JsonAutoDetect.Value FIELDS_ONLY = JsonAutoDetect.Value.noOverrides()
             .withFieldVisibility(Visibility.ANY)

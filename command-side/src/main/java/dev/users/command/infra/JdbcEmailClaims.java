@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@link EmailClaims} on the {@code email_claims(address, user_id)} table. */
@@ -43,6 +44,12 @@ public class JdbcEmailClaims implements EmailClaims {
     @Override
     public void release(String address, UUID userId) {
         jdbc.update("delete from email_claims where address = ? and user_id = ?", address, userId);
+    }
+
+    @Override
+    public Optional<UUID> holder(String address) {
+        return jdbc.queryForList("select user_id from email_claims where address = ?", UUID.class, address).stream()
+                .findFirst();
     }
 
     @Override

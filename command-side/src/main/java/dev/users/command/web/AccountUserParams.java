@@ -1,6 +1,8 @@
 package dev.users.command.web;
 
 import dev.users.command.infra.AccountRoles;
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
 import dev.users.web.ClientText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -16,7 +18,20 @@ import java.util.function.Consumer;
  * a hash of booleans ({@code {"admin": true}}; an array of names is accepted too) and {@code team_ids}.
  * In the hash, {@code true} grants, {@code false} revokes, and roles not named stay as they are.
  */
-record AccountUserParams(V4UserParams user, List<String> grant, List<String> revoke, List<String> teamIds) {
+record AccountUserParams(V4UserParams user, List<String> grant, List<String> revoke, List<String> teamIds,
+                         boolean hasUserAttributes) {
+
+    /**
+     * A membership of a person from another account changes only its roles and teams: the person's profile is
+     * changed by their home account (INVALID, naming {@code user_attributes}, otherwise).
+     */
+    void refuseProfileOfMember() {
+        if (hasUserAttributes) {
+            throw new UsersException(ErrorCode.INVALID, new UsersException.Problem("user_attributes",
+                    "user_attributes: this account user's person belongs to another account, which alone changes"
+                            + " their profile; send only roles and member_team_ids"));
+        }
+    }
 
     static AccountUserParams read(JsonNode body, boolean creating, UUID accountId, AccountRoles catalog,
                                   String region) {
@@ -33,10 +48,24 @@ record AccountUserParams(V4UserParams user, List<String> grant, List<String> rev
         List<String> grant = new ArrayList<>();
         List<String> revoke = new ArrayList<>();
         roles(reader, body.get("roles"), accountId, catalog, grant, revoke);
-        List<String> teams = reader.strings(body, "team_ids");
+        List<String> teams = teams(reader, body);
         reader.throwIfProblems();
         V4UserParams user = V4UserParams.read(userNode, creating, region, "user_attributes.");
-        return new AccountUserParams(user, grant, revoke, teams);
+        return new AccountUserParams(user, grant, revoke, teams, attributes != null && !attributes.isNull()
+                && !attributes.isEmpty());
+    }
+
+    /**
+     * The account user's teams: {@code member_team_ids} as PagerTree documents it, or {@code team_ids} as its CLI
+     * sends it; both may be given only when they name the same teams. Null when neither is given (teams unchanged).
+     */
+    private static List<String> teams(ParamReader reader, JsonNode body) {
+        List<String> teamIds = reader.strings(body, "team_ids");
+        List<String> memberTeamIds = reader.strings(body, "member_team_ids");
+        if (teamIds != null && memberTeamIds != null && !teamIds.equals(memberTeamIds)) {
+            reader.problem("member_team_ids and team_ids name different teams; send one of them");
+        }
+        return memberTeamIds != null ? memberTeamIds : teamIds;
     }
 
     /** The CLI names the address in {@code emails_attributes}; v4's create wants it as {@code email}. */

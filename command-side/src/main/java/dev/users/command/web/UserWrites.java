@@ -1,11 +1,13 @@
 package dev.users.command.web;
 
+import dev.users.command.api.ChangeMembership;
 import dev.users.command.api.CreateUser;
 import dev.users.command.api.RemoveUser;
 import dev.users.command.api.UserCommand;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.queries.AwaitUserRemoved;
+import dev.users.queries.FetchMembershipView;
 import dev.users.queries.FetchUserView;
 import dev.users.queries.Surface;
 import dev.users.web.PrefixIds;
@@ -71,17 +73,28 @@ public class UserWrites {
                 status);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public ResponseEntity<Map<String, Object>> show(Surface surface, UUID accountId, UUID userId, long minVersion,
                                                     HttpStatus status) {
+        return view(new FetchUserView(surface, accountId, userId, minVersion), userId, status);
+    }
+
+    /** Sends a change of a membership and answers 200 with the account user its account sees (or 202). */
+    public ResponseEntity<Map<String, Object>> send(ChangeMembership command) {
+        Object version = commands.sendAndWait(command);
+        return view(new FetchMembershipView(command.accountId(), command.userId(), command.membershipId(),
+                version instanceof Number n ? n.longValue() : -1), command.membershipId(), HttpStatus.OK);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private ResponseEntity<Map<String, Object>> view(Object query, UUID id, HttpStatus status) {
         try {
-            Map<String, Object> view = (Map<String, Object>) queries.query(
-                    new FetchUserView(surface, accountId, userId, minVersion), ResponseTypes.instanceOf(Map.class)).join();
+            Map<String, Object> view = (Map<String, Object>) queries.query(query, ResponseTypes.instanceOf(Map.class))
+                    .join();
             return ResponseEntity.status(status).body(view);
         } catch (CompletionException e) {
             if (isNotReady(e)) {
                 Map<String, Object> accepted = new LinkedHashMap<>();
-                accepted.put("id", userId.toString());
+                accepted.put("id", id.toString());
                 accepted.put("message", "accepted; the change is not visible in reads yet");
                 return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted);
             }

@@ -1,6 +1,7 @@
 package dev.users.command.web;
 
 import dev.users.command.api.AssignRoles;
+import dev.users.command.api.CreateUser;
 import dev.users.command.api.RecordSignIn;
 import dev.users.command.infra.AccountRoles;
 import dev.users.command.infra.TimeOrderedIds;
@@ -38,8 +39,11 @@ public class V4UserCommandController {
     private final RequestBodies bodies;
     private final UserWrites writes;
     private final AccountRoles roles;
+    private final Invitations invitations;
 
-    public V4UserCommandController(RequestBodies bodies, UserWrites writes, AccountRoles roles) {
+    public V4UserCommandController(RequestBodies bodies, UserWrites writes, AccountRoles roles,
+                                   Invitations invitations) {
+        this.invitations = invitations;
         this.bodies = bodies;
         this.writes = writes;
         this.roles = roles;
@@ -48,8 +52,8 @@ public class V4UserCommandController {
     @PostMapping
     ResponseEntity<Map<String, Object>> create(HttpServletRequest request, Caller caller) {
         V4UserParams params = V4UserParams.read(bodies.read(request, "user"), true, caller.defaultRegion());
-        return writes.create(V4UserCommands.create(params, TimeOrderedIds.next(), caller.accountId(), now()),
-                Surface.V4_USER, USERS);
+        CreateUser command = V4UserCommands.create(params, TimeOrderedIds.next(), caller.accountId(), now());
+        return invitations.inviteInstead(command).orElseGet(() -> writes.create(command, Surface.V4_USER, USERS));
     }
 
     @PutMapping("/{id}")

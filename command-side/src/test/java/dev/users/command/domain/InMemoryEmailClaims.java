@@ -34,6 +34,11 @@ class InMemoryEmailClaims implements EmailClaims {
     }
 
     @Override
+    public java.util.Optional<UUID> holder(String address) {
+        return java.util.Optional.ofNullable(claims.get(address));
+    }
+
+    @Override
     public void releaseAll(UUID userId) {
         change(() -> claims.values().removeIf(userId::equals));
     }

@@ -57,6 +57,8 @@ class UserLimitsTest {
         claims = new InMemoryEmailClaims();
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource(new InMemoryMembershipRegistry());
+        fixture.registerInjectableResource(new InMemoryAccountOwners());
         fixture.registerInjectableResource(new InMemoryRoleCatalog().define(ACCOUNT, "support"));
         fixture.registerInjectableResource(new CountingTinyIds());
         fixture.registerInjectableResource(LIMITS);

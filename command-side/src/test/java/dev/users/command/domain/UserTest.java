@@ -90,6 +90,8 @@ class UserTest {
         claims.claims.put("taken@example.com", OTHER_USER);
         fixture = new AggregateTestFixture<>(User.class);
         fixture.registerInjectableResource(claims);
+        fixture.registerInjectableResource(new InMemoryMembershipRegistry());
+        fixture.registerInjectableResource(new InMemoryAccountOwners());
         fixture.registerInjectableResource(new InMemoryRoleCatalog().define(ACCOUNT, "support"));
         fixture.registerInjectableResource(new CountingTinyIds());
         fixture.registerInjectableResource(LIMITS);

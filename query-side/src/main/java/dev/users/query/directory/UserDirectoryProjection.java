@@ -1,5 +1,6 @@
 package dev.users.query.directory;
 
+import dev.users.events.AccountOwnershipTransferred;
 import dev.users.events.EmailAdded;
 import dev.users.events.EmailRemoved;
 import dev.users.events.LanguageChanged;
@@ -128,6 +129,15 @@ public class UserDirectoryProjection {
     public void on(TeamsAssigned event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event, sequence, at, TEAMS,
                 row -> row.teamIds = event.teamIds() == null ? List.of() : event.teamIds());
+    }
+
+    /**
+     * The owner's flag is rendered from its own read model; the row only records that the account user changed (its
+     * version and updated_at move), so that the transfer's writer, waiting for that version, sees the new owner.
+     */
+    @EventHandler
+    public void on(AccountOwnershipTransferred event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        change(event, sequence, at, ROLES, row -> { });
     }
 
     @EventHandler

@@ -5,6 +5,8 @@ import dev.users.errors.UsersException;
 import dev.users.query.directory.UserDirectoryList;
 import dev.users.query.directory.UserRows;
 import dev.users.query.list.ListQuery;
+import dev.users.query.membership.MembershipRows;
+import dev.users.query.owner.AccountOwnerRows;
 import dev.users.query.list.ListQueryParser;
 import dev.users.query.roles.RoleNames;
 import dev.users.web.Caller;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,9 +35,14 @@ public class V4AccountUserQueryController {
     private final UserRows rows;
     private final UserDirectoryList directory;
     private final RoleNames roles;
+    private final MembershipRows memberships;
+    private final AccountOwnerRows owners;
 
-    public V4AccountUserQueryController(UserRows rows, UserDirectoryList directory, RoleNames roles) {
+    public V4AccountUserQueryController(UserRows rows, UserDirectoryList directory, RoleNames roles,
+                                        MembershipRows memberships, AccountOwnerRows owners) {
+        this.owners = owners;
         this.rows = rows;
+        this.memberships = memberships;
         this.directory = directory;
         this.roles = roles;
     }
@@ -45,15 +53,25 @@ public class V4AccountUserQueryController {
         ListQuery query = ACCOUNT_USERS.parse(params);
         // the catalog is read once per page, not once per user
         List<String> catalog = roles.catalog(caller.accountId());
-        return directory.list(caller.accountId(), query, row -> V4AccountUserRenderer.render(row, catalog)).toJson();
+        UUID owner = owners.ownerOf(caller.accountId());
+        return directory.list(caller.accountId(), query, row -> V4AccountUserRenderer.render(row, catalog, owner))
+                .toJson();
     }
 
-    /** {@code :id} is the user's UUID, its {@code usr_…} id or the account user's {@code acu_…} id. */
+    /**
+     * {@code :id} is the user's UUID, its {@code usr_…} id or the account user's {@code acu_…} id; or the id of a
+     * membership of a person from another account (pending or accepted), shown as the membership sees the person.
+     */
     @GetMapping("/{id}")
     public Map<String, Object> retrieve(Caller caller,
                                         @PathVariable("id") String id) {
-        return V4UserAttributes.userId(id).flatMap(userId -> rows.find(caller.accountId(), userId))
-                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(caller.accountId())))
+        Optional<UUID> accountUserId = V4UserAttributes.userId(id);
+        return accountUserId.flatMap(userId -> rows.find(caller.accountId(), userId))
+                .map(row -> V4AccountUserRenderer.render(row, roles.catalog(caller.accountId()),
+                        owners.ownerOf(caller.accountId())))
+                .or(() -> accountUserId.flatMap(membershipId -> memberships.find(caller.accountId(), membershipId))
+                        .flatMap(membership -> rows.find(membership.userId()).map(person ->
+                                V4AccountUserRenderer.render(membership, person, roles.catalog(caller.accountId())))))
                 .orElseThrow(() -> new UsersException(ErrorCode.NOT_FOUND, "account user " + id + " not found"));
     }
 }

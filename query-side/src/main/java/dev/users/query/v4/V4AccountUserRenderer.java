@@ -1,11 +1,13 @@
 package dev.users.query.v4;
 
 import dev.users.query.directory.UserRow;
+import dev.users.query.membership.MembershipRow;
 import dev.users.web.PrefixIds;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.users.query.list.SqlValues.iso;
 
@@ -21,9 +23,38 @@ public final class V4AccountUserRenderer {
 
     /** @param catalog the account's role names in catalog order (see {@code RoleNames}) */
     public static Map<String, Object> render(UserRow row, List<String> catalog) {
+        return render(row, catalog, null);
+    }
+
+    /**
+     * @param ownerId the account's owner (null: none), who is always admin and billing and alone shows
+     *                {@code owner: true}; the
+     *                owner's roles are assigned by the transfer and kept by the command side's rules
+     */
+    public static Map<String, Object> render(UserRow row, List<String> catalog, UUID ownerId) {
+        Map<String, Object> json = render(row.userId(), row, catalog);
+        if (row.userId().equals(ownerId)) {
+            // only on the owner: the shape of every other account user stays as PagerTree documents it
+            json.put("owner", true);
+        }
+        return json;
+    }
+
+    /**
+     * A membership of a person from another account: its own id and {@code acu_…}, the person as the membership
+     * sees them ({@link MembershipRow#asSeen}) nested, and the invitation's {@code state} ({@code pending} or
+     * {@code accepted}); an account user of the home account has no state (it is the user itself).
+     */
+    public static Map<String, Object> render(MembershipRow membership, UserRow person, List<String> catalog) {
+        Map<String, Object> json = render(membership.membershipId(), membership.asSeen(person), catalog);
+        json.put("state", membership.state());
+        return json;
+    }
+
+    private static Map<String, Object> render(UUID accountUserId, UserRow row, List<String> catalog) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", row.userId().toString());
-        json.put("prefix_id", PrefixIds.of(PrefixIds.ACCOUNT_USER, row.userId()));
+        json.put("id", accountUserId.toString());
+        json.put("prefix_id", PrefixIds.of(PrefixIds.ACCOUNT_USER, accountUserId));
         json.put("tiny_id", row.tinyId());
         json.put("account_id", row.accountId().toString());
         json.put("roles", roles(row.roles(), catalog));

@@ -15,6 +15,7 @@ import dev.users.query.roles.RoleNames;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
+import dev.users.query.owner.AccountOwnerRows;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** FetchUserView, the read-your-writes query writers send after a command, through the real query bus. */
 class UserViewQueryHandlerTest extends QueryTest {
+
+    @Autowired
+    AccountOwnerRows owners;
 
     @Autowired
     QueryGateway queries;
@@ -93,7 +97,8 @@ class UserViewQueryHandlerTest extends QueryTest {
         UUID userId = UUID.randomUUID();
         history(userId).append(created(userId, account.id(), 1, "Behind", BASE));
         awaitVersion(userId, 0);
-        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, roles, progress, parked, Duration.ofMillis(50));
+        UserViewQueryHandler impatient = new UserViewQueryHandler(rows, roles, progress, parked, Duration.ofMillis(50),
+                owners);
 
         assertThat(problem(() -> impatient.handle(new FetchUserView(Surface.V4_USER, account.id(), userId, 3))).code())
                 .isEqualTo(ErrorCode.NOT_READY);
