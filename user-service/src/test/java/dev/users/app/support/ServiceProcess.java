@@ -114,6 +114,11 @@ public final class ServiceProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** The service's JVM process id (for reading its threads and memory in /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

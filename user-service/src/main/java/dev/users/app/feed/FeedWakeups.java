@@ -1,0 +1,141 @@
+package dev.users.app.feed;
+
+import dev.users.signals.Occurrences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Wakes the feed's long polls and the streams when there may be new events: at once after this node committed an
+ * append ({@code localAppends}), and every {@code users.event-store.poll-interval} for other nodes' appends and the
+ * streams' heartbeats. A waiter holds no thread while it waits; one thread watches the appends, and a small pool runs
+ * the waiters' reads, each waiter at most once at a time (a waiter still reading when the next wake comes runs once
+ * more afterwards, not once per append).
+ */
+@Component
+public class FeedWakeups implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedWakeups.class);
+    /** Appends closer together than this wake the waiters once: one read then serves many appends. */
+    private static final long COALESCE_MILLIS = 5;
+
+    /** Something waiting for events; {@link #wake} returns false once it waits no more. */
+    public interface Waiter {
+        boolean wake();
+    }
+
+    private final Occurrences appends;
+    private final long pollNanos;
+    private final ExecutorService readers;
+    private final Set<Registration> waiters = ConcurrentHashMap.newKeySet();
+    private volatile Thread watcher;
+
+    FeedWakeups(@Qualifier("localAppends") Occurrences appends,
+                @Value("${users.event-store.poll-interval:1s}") Duration pollInterval,
+                @Value("${users.feed.reader-threads:4}") int readerThreads) {
+        this.appends = appends;
+        this.pollNanos = pollInterval.toNanos();
+        this.readers = Executors.newFixedThreadPool(readerThreads, runnable -> {
+            Thread thread = new Thread(runnable, "feed-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Runs the waiter now (on a reader thread) and after every wake until it returns false. */
+    public void register(Waiter waiter) {
+        Registration registration = new Registration(waiter);
+        waiters.add(registration);
+        registration.schedule();
+    }
+
+    private final class Registration {
+        private final Waiter waiter;
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final AtomicBoolean again = new AtomicBoolean();
+
+        Registration(Waiter waiter) {
+            this.waiter = waiter;
+        }
+
+        void schedule() {
+            if (!scheduled.compareAndSet(false, true)) {
+                again.set(true);
+                return;
+            }
+            readers.execute(this::run);
+        }
+
+        private void run() {
+            boolean waiting;
+            do {
+                again.set(false);
+                try {
+                    waiting = waiter.wake();
+                } catch (RuntimeException e) {
+                    LOG.warn("an event feed waiter failed and stops waiting", e);
+                    waiting = false;
+                }
+            } while (waiting && again.get());
+            if (!waiting) {
+                waiters.remove(this);
+            }
+            scheduled.set(false);
+            if (waiting && again.get()) {
+                schedule();
+            }
+        }
+    }
+
+    private void watch() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                long seen = appends.count();
+                appends.awaitAfter(seen, pollNanos);
+                waiters.forEach(Registration::schedule);
+                Thread.sleep(COALESCE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** How many waiters there are (the streams and long polls open now). */
+    public int waiting() {
+        return waiters.size();
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::watch, "feed-wakeups");
+        thread.setDaemon(true);
+        watcher = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = watcher;
+        watcher = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        readers.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return watcher != null;
+    }
+}
