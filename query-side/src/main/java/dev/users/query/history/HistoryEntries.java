@@ -1,7 +1,6 @@
 package dev.users.query.history;
 
 import dev.users.events.EventMetadata;
-import dev.users.events.UserCreated;
 import dev.users.query.directory.UserFold;
 import dev.users.query.v4.V4UserRenderer;
 
@@ -30,8 +29,7 @@ final class HistoryEntries {
 
     /** The entries, or empty when the events are not of a user of {@code accountId} (unknown or another's). */
     static Optional<List<HistoryEntry>> of(List<RecordedEvent> events, UUID accountId) {
-        if (events.isEmpty() || !(events.get(0).payload() instanceof UserCreated created)
-                || !accountId.equals(created.accountId())) {
+        if (!PastStates.ofAccount(events, accountId)) {
             return Optional.empty();
         }
         UserFold fold = new UserFold();
