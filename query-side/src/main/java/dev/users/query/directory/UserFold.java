@@ -21,6 +21,7 @@ import dev.users.events.UserRenamed;
 import dev.users.events.UserSignedIn;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,14 +66,19 @@ public final class UserFold {
         }
         UserRow r = row.toUserRow();
         return Optional.of(new UserRow(r.userId(), r.accountId(), r.tinyId(), r.name(), r.firstName(), r.lastName(),
-                r.timeZone(), r.timeZoneId(), r.preferredLanguage(), r.lastSignInAt(), r.notifyPush(),
+                r.timeZone(), r.timeZoneId(), r.preferredLanguage(), stored(r.lastSignInAt()), r.notifyPush(),
                 r.notifyEmail(), r.notifySms(), r.notifyVoice(), copy(r.meta()), copy(r.roles()), copy(r.teamIds()),
-                copy(r.emails()), copy(r.phones()), r.createdAt(), r.updatedAt(), r.version()));
+                copy(r.emails()), copy(r.phones()), stored(r.createdAt()), stored(r.updatedAt()), r.version()));
     }
 
     /** When the user was removed, if the events applied so far removed it. */
     public Optional<Instant> removedAt() {
         return Optional.ofNullable(removedAt);
+    }
+
+    /** An instant as the directory stores it: PostgreSQL keeps microseconds, events may hold nanoseconds. */
+    private static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     // copies that keep the order and allow nulls, as the event's own collections may hold them

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code GET /api/v4/users/:id/history}: a user's events from the event store (removed users too), each with what
+ * {@code GET /api/v4/users/:id/history} and {@code …/verify}. History: a user's events from the event store (removed users too), each with what
  * it changed in the v4 object and who caused it, in PagerTree's list envelope. The whole stream is folded for
  * every page, because an entry's {@code changes} depend on every event before it.
  */
@@ -27,9 +27,21 @@ import java.util.UUID;
 public class V4HistoryController {
 
     private final UserEventLog events;
+    private final ConsistencyCheck check;
 
-    public V4HistoryController(UserEventLog events) {
+    public V4HistoryController(UserEventLog events, ConsistencyCheck check) {
         this.events = events;
+        this.check = check;
+    }
+
+    /**
+     * {@code GET /api/v4/users/:id/verify}: the user rebuilt from its events against what the read models answer;
+     * {@code consistent}, or every differing field with both values.
+     */
+    @GetMapping("/api/v4/users/{id}/verify")
+    public Map<String, Object> verify(Caller caller, @PathVariable("id") String id) {
+        UUID userId = PrefixIds.parse(PrefixIds.USER, id).orElseThrow(() -> notFound(id));
+        return check.of(caller.accountId(), userId).orElseThrow(() -> notFound(id));
     }
 
     @GetMapping("/api/v4/users/{id}/history")
