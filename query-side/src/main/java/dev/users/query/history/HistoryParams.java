@@ -28,7 +28,7 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
         QueryParams.checkText(params);
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
-        String direction = single(params, "direction", problems);
+        String direction = QueryParams.single(params, "direction", problems);
         boolean newestFirst = false;
         if (direction != null) {
             switch (direction.strip()) {
@@ -38,8 +38,8 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
             }
         }
         Set<String> types = types(params.getOrDefault("type", List.of()), problems);
-        Instant from = instant(params, "from", problems);
-        Instant to = instant(params, "to", problems);
+        Instant from = ClientTimestamp.param(params, "from", problems);
+        Instant to = ClientTimestamp.param(params, "to", problems);
         if (!problems.isEmpty()) {
             throw new UsersException(ErrorCode.INVALID, problems);
         }
@@ -75,30 +75,5 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
     private static boolean documented(String type) {
         return EventTypes.eventName(type).isPresent() && EventTypes.revision(type).isPresent()
                 && EventTypes.of(EventTypes.eventName(type).get(), EventTypes.revision(type).get()).equals(type);
-    }
-
-    private static Instant instant(Map<String, List<String>> params, String name, List<String> problems) {
-        String raw = single(params, name, problems);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return ClientTimestamp.parse(raw);
-        } catch (IllegalArgumentException e) {
-            problems.add(name + " must be " + ClientTimestamp.EXPECTED);
-            return null;
-        }
-    }
-
-    private static String single(Map<String, List<String>> params, String name, List<String> problems) {
-        List<String> values = params.get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            problems.add("parameter " + name + " is given more than once");
-            return null;
-        }
-        return values.get(0);
     }
 }
