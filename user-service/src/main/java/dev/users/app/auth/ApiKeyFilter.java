@@ -2,8 +2,8 @@ package dev.users.app.auth;
 
 import dev.users.app.web.ApiPaths;
 import dev.users.app.web.ErrorBodies;
+import dev.users.app.web.RequestIds;
 import dev.users.web.Caller;
-import dev.users.web.ClientText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.UUID;
 
 /**
  * Authenticates both API surfaces with {@code Authorization: Bearer <key>} or a registered client certificate
@@ -41,17 +40,7 @@ public class ApiKeyFilter extends ApiPaths.Filter {
         }
         ApiKey apiKey = outcome.key();
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(apiKey.accountId(), apiKey.id(),
-                apiKey.defaultRegion(), apiKey.admin(), requestId(request.getHeader("X-Request-Id"))));
+                apiKey.defaultRegion(), apiKey.admin(), RequestIds.of(request)));
         chain.doFilter(request, response);
-    }
-
-    /**
-     * The client's request id, recorded in every event's metadata; a missing one, or one that is too long or holds
-     * characters no id may ({@link ClientText}), is replaced by a random one rather than refusing the request.
-     */
-    private static String requestId(String given) {
-        boolean usable = given != null && !given.isBlank() && given.length() <= 200
-                && ClientText.refusal(given, ClientText.Kind.LINE) == null;
-        return usable ? given : UUID.randomUUID().toString();
     }
 }
