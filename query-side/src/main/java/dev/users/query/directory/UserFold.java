@@ -76,9 +76,12 @@ public final class UserFold {
         return Optional.ofNullable(removedAt);
     }
 
-    /** An instant as the directory stores it: PostgreSQL keeps microseconds, events may hold nanoseconds. */
+    /**
+     * An instant as the directory stores it: PostgreSQL keeps microseconds and its JDBC driver rounds the
+     * nanoseconds an event may hold half up to them.
+     */
     private static Instant stored(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+        return instant == null ? null : instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     // copies that keep the order and allow nulls, as the event's own collections may hold them
