@@ -3,7 +3,9 @@ package dev.users.query.list;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,5 +80,22 @@ public final class ClientTimestamp {
         }
         String minutes = m.group(6) == null ? "00" : m.group(6);
         return (sign.equals("-") ? "-" : "+") + m.group(5) + ":" + minutes;
+    }
+
+    /**
+     * The instant the query parameter {@code name} names, null when it is absent or blank; a malformed value adds
+     * a problem naming the parameter.
+     */
+    public static Instant param(Map<String, List<String>> params, String name, List<String> problems) {
+        String raw = QueryParams.single(params, name, problems);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(raw);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " must be " + EXPECTED);
+            return null;
+        }
     }
 }

@@ -43,7 +43,7 @@ public final class QueryParams {
     }
 
     /** The parameter's value, null when absent; a repeated parameter is a problem (which value would win?). */
-    static String single(Map<String, List<String>> params, String name, List<String> problems) {
+    public static String single(Map<String, List<String>> params, String name, List<String> problems) {
         List<String> values = params.get(name);
         if (values == null || values.isEmpty()) {
             return null;

@@ -80,25 +80,12 @@ public class V4UserQueryController {
         QueryParams.checkText(params);
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
-        Instant from = instant(params, "from", problems);
-        Instant to = instant(params, "to", problems);
+        Instant from = ClientTimestamp.param(params, "from", problems);
+        Instant to = ClientTimestamp.param(params, "to", problems);
         if (!problems.isEmpty()) {
             throw new UsersException(ErrorCode.INVALID, problems);
         }
         return signIns.list(accountId, userId, from, to, page, V4SignInRenderer::render).toJson();
-    }
-
-    private static Instant instant(MultiValueMap<String, String> params, String name, List<String> problems) {
-        String raw = params.getFirst(name);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return ClientTimestamp.parse(raw);
-        } catch (IllegalArgumentException e) {
-            problems.add(name + " must be " + ClientTimestamp.EXPECTED);
-            return null;
-        }
     }
 
     private static UUID userId(String id) {

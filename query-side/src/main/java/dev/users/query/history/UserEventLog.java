@@ -1,0 +1,15 @@
+package dev.users.query.history;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The stored events of one user, oldest first: the port through which the query side reads the event store
+ * itself (never a read model) for history, past states and the consistency check. Its adapter lives in the
+ * application, which owns the Axon serializer and upcasters.
+ */
+public interface UserEventLog {
+
+    /** Every event of the user in sequence order; empty for an unknown user. */
+    List<RecordedEvent> ofUser(UUID userId);
+}
