@@ -12,16 +12,21 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Authenticates both API surfaces with {@code Authorization: Bearer <key>} or a registered client certificate
  * ({@link Credentials}) and tells the controllers who calls: a {@link Caller} in the request, which they take as a
- * parameter ({@link CallerArgumentResolver}). Everything else (health) is open. A CORS preflight never gets here
+ * parameter ({@link CallerArgumentResolver}). A read key's request that is no read is refused here (403), so no
+ * controller need think of it; the admin and operator checks are the controllers'. Everything else (health) is open. A CORS preflight never gets here
  * (the CORS filter answers it first).
  */
 @Component
 public class ApiKeyFilter extends ApiPaths.Filter {
+
+    /** The methods a read key may use: those that change nothing. */
+    private static final Set<String> READS = Set.of("GET", "HEAD");
 
     private final Credentials credentials;
     private final JsonMapper json;
@@ -40,8 +45,14 @@ public class ApiKeyFilter extends ApiPaths.Filter {
             return;
         }
         ApiKey apiKey = outcome.key();
+        if (apiKey.scope() == Caller.Scope.READ && !READS.contains(request.getMethod())) {
+            ErrorBodies.write(response, json, request.getRequestURI(), 403,
+                    "a read API key can only read (GET); " + request.getMethod() + " needs a write or admin key");
+            return;
+        }
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(apiKey.accountId(), apiKey.id(),
-                apiKey.defaultRegion(), apiKey.admin(), requestId(request.getHeader("X-Request-Id"))));
+                apiKey.defaultRegion(), apiKey.scope(), apiKey.operator(),
+                requestId(request.getHeader("X-Request-Id"))));
         chain.doFilter(request, response);
     }
 
