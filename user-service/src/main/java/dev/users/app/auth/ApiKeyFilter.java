@@ -2,8 +2,8 @@ package dev.users.app.auth;
 
 import dev.users.app.web.ApiPaths;
 import dev.users.app.web.ErrorBodies;
+import dev.users.app.web.RequestIds;
 import dev.users.web.Caller;
-import dev.users.web.ClientText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,15 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Authenticates both API surfaces with {@code Authorization: Bearer <key>} or a registered client certificate
  * ({@link Credentials}) and tells the controllers who calls: a {@link Caller} in the request, which they take as a
  * parameter ({@link CallerArgumentResolver}). A read key's request that is no read is refused here (403), so no
- * controller need think of it; every authenticated request takes a token of its key's bucket ({@link RateLimits}), and
- * one over the limit is a 429 before anything else; the admin and operator checks are the controllers'. Everything else (health) is open. A CORS preflight never gets here
- * (the CORS filter answers it first).
+ * controller need think of it; every authenticated request takes a token of its key's bucket ({@link RateLimits}),
+ * and one over the limit is a 429 before anything else; the admin and operator checks are the controllers'.
+ * Everything else (health) is open. A CORS preflight never gets here (the CORS filter answers it first).
  */
 @Component
 public class ApiKeyFilter extends ApiPaths.Filter {
@@ -63,18 +62,7 @@ public class ApiKeyFilter extends ApiPaths.Filter {
             return;
         }
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(apiKey.accountId(), apiKey.id(),
-                apiKey.defaultRegion(), apiKey.scope(), apiKey.operator(),
-                requestId(request.getHeader("X-Request-Id"))));
+                apiKey.defaultRegion(), apiKey.scope(), apiKey.operator(), RequestIds.of(request)));
         chain.doFilter(request, response);
-    }
-
-    /**
-     * The client's request id, recorded in every event's metadata; a missing one, or one that is too long or holds
-     * characters no id may ({@link ClientText}), is replaced by a random one rather than refusing the request.
-     */
-    private static String requestId(String given) {
-        boolean usable = given != null && !given.isBlank() && given.length() <= 200
-                && ClientText.refusal(given, ClientText.Kind.LINE) == null;
-        return usable ? given : UUID.randomUUID().toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.users.app.axon;
 
 import dev.users.app.deadletters.DirectoryDeadLetters;
+import dev.users.app.roles.ServiceRole;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -36,13 +37,16 @@ public class DirectoryProcessorConfiguration {
                                             ObjectProvider<TokenStore> tokenStore, DataSource dataSource,
                                             DirectoryDeadLetters deadLetters,
                                             @Value("${users.directory.batch-size:500}") int batchSize,
-                                            @Value("${users.event-store.fetch-size:1000}") int fetchSize) {
+                                            @Value("${users.event-store.fetch-size:1000}") int fetchSize,
+                                            ServiceRole role) {
         String name = UserDirectoryProjection.GROUP;
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(name,
                 c -> source.getObject(),
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize)
                         .andInitialSegmentsCount(1)
+                        // a command-role node leaves the read models to the query nodes
+                        .andAutoStart(role.runsProcessors())
                         // another node may have parked users while this one did not hold the segment
                         .andEventTrackerStatusChangeListener(statuses -> {
                             if (statuses.values().stream().anyMatch(EventTrackerStatus::trackerAdded)) {

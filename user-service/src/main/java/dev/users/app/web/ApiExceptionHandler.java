@@ -54,15 +54,15 @@ public class ApiExceptionHandler {
         Failure failure = toFailure(exception);
         if (failure == null) {
             log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), exception);
-            return answer(request.getRequestURI(), new Failure(500, "internal error"));
+            return answer(request, request.getRequestURI(), new Failure(500, "internal error"));
         }
-        return answer(request.getRequestURI(), failure);
+        return answer(request, request.getRequestURI(), failure);
     }
 
     /** The error body of the surface {@code path} belongs to, always as JSON. */
-    static ResponseEntity<Map<String, Object>> answer(String path, Failure failure) {
+    static ResponseEntity<Map<String, Object>> answer(HttpServletRequest request, String path, Failure failure) {
         return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBodies.forProblems(path, failure.status(), failure.problems()));
+                .body(ErrorBodies.forProblems(path, failure.status(), failure.problems(), RequestIds.of(request)));
     }
 
     /** Looks through wrappers (Axon's execution exceptions, Spring's translations) for a cause we know. */

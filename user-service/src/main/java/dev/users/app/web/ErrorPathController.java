@@ -27,15 +27,15 @@ public class ErrorPathController implements ErrorController {
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ApiExceptionHandler.Failure failure = exception instanceof Throwable t ? ApiExceptionHandler.toFailure(t) : null;
         if (failure != null) {
-            return ApiExceptionHandler.answer(path, failure);
+            return ApiExceptionHandler.answer(request, path, failure);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (code == null) {
             // asked for directly, not forwarded by the container: there is nothing at this path
-            return ApiExceptionHandler.answer(path, new ApiExceptionHandler.Failure(404, "not found"));
+            return ApiExceptionHandler.answer(request, path, new ApiExceptionHandler.Failure(404, "not found"));
         }
         int status = code instanceof Integer given && given >= 400 ? given : 500;
-        return ApiExceptionHandler.answer(path, new ApiExceptionHandler.Failure(status, describe(status)));
+        return ApiExceptionHandler.answer(request, path, new ApiExceptionHandler.Failure(status, describe(status)));
     }
 
     /** The status's reason, lower-case like the service's other messages; a 5xx says no more than that. */

@@ -49,10 +49,14 @@ public class JsonErrorReportValve extends ErrorReportValve {
             status = 400;
             response.setStatus(status);
         }
-        String body = JSON.writeValueAsString(ErrorBodies.forPath(request.getRequestURI(), status, List.of(message)));
+        // a request Tomcat refused never reached RequestIdFilter: its id is settled here, by the same rule
+        String requestId = RequestIds.of(request);
+        String body = JSON.writeValueAsString(
+                ErrorBodies.forPath(request.getRequestURI(), status, List.of(message), requestId));
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("utf-8");
+            response.setHeader(RequestIds.HEADER, requestId);
             PrintWriter writer = response.getReporter();
             if (writer != null) {
                 writer.write(body);

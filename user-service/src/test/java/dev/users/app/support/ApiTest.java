@@ -2,12 +2,16 @@ package dev.users.app.support;
 
 import dev.users.app.auth.Accounts;
 import dev.users.app.auth.ApiKeys;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.time.Duration;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the HTTP tests: the whole service on a random port over a real embedded PostgreSQL. All subclasses share
@@ -28,6 +32,16 @@ public abstract class ApiTest {
 
     @Autowired
     protected ApiKeys apiKeys;
+
+    /**
+     * Every test talks to a ready service: readiness (and so the overall health) waits for the read models' processor
+     * to catch up once after the start, a moment after the context is up.
+     */
+    @BeforeEach
+    void awaitReadiness() {
+        Http anonymous = new Http(port, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/actuator/health/readiness").status() == 200);
+    }
 
     /** A client authenticated as the bootstrap account. */
     protected Http api() {

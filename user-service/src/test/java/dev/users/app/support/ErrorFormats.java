@@ -3,7 +3,8 @@ package dev.users.app.support;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Whether an error answer is in its surface's format: v4 PagerTree's {@code {"errors":[{"message":…}],"code":N}},
+ * Whether an error answer is in its surface's format: v4 PagerTree's {@code {"errors":[{"message":…}],"code":N}}
+ * with the request's id after it ({@code "request_id":"…"}),
  * v3 what IMCO's clients decode ({@link ImcoClients}): {@code {"errors":{"<field>":["…"]}}} for a 422,
  * {@code {"error":"…"}} for every other status, compact, with that key first and alone.
  */
@@ -24,7 +25,8 @@ public final class ErrorFormats {
                 || body.path("errors").get(0).path("message").asString().isBlank()) {
             return "no errors[].message";
         }
-        if (body.path("code").asInt() != response.status() || body.size() != 2) {
+        if (body.path("code").asInt() != response.status() || body.size() != 3
+                || body.path("request_id").asString().isBlank()) {
             return "not the v4 error format";
         }
         return null;

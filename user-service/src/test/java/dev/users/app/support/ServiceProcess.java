@@ -81,6 +81,10 @@ public final class ServiceProcess implements AutoCloseable {
         return new Http(httpPort, key);
     }
 
+    public int httpPort() {
+        return httpPort;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
     }

@@ -23,6 +23,7 @@ class ErrorPathControllerTest {
 
     private static String answer(String originalPath, Integer status, Throwable exception) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+        request.addHeader("X-Request-Id", "req-1");
         request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, originalPath);
         if (status != null) {
             request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
@@ -54,6 +55,6 @@ class ErrorPathControllerTest {
     @Test
     void aForwardedV4ErrorKeepsPagerTreesShape() {
         assertThat(answer("/api/v4/users", 500, null))
-                .isEqualTo("{\"errors\":[{\"message\":\"internal error\"}],\"code\":500}");
+                .isEqualTo("{\"errors\":[{\"message\":\"internal error\"}],\"code\":500,\"request_id\":\"req-1\"}");
     }
 }

@@ -1,0 +1,29 @@
+package dev.users.app.roles;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class ServiceRoleConfiguration {
+
+    /** After the request id and CORS (HIGHEST_PRECEDENCE + 10), before the API key filter (the lowest). */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    @Bean
+    ServiceRole serviceRole(@Value("${users.role:all}") String role) {
+        return ServiceRole.parse(role);
+    }
+
+    @Bean
+    FilterRegistrationBean<ServiceRoleFilter> serviceRoleFilter(ServiceRole role, JsonMapper json) {
+        FilterRegistrationBean<ServiceRoleFilter> registration =
+                new FilterRegistrationBean<>(new ServiceRoleFilter(role, json));
+        registration.setOrder(ORDER);
+        registration.setEnabled(role != ServiceRole.ALL);
+        return registration;
+    }
+}
