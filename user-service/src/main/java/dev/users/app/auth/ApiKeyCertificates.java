@@ -55,19 +55,17 @@ public class ApiKeyCertificates {
         String fingerprint = fingerprint(certificate);
         Cached cached = cache.get(fingerprint);
         if (cached != null && cached.expires.isAfter(now)) {
-            return cached.apiKey;
+            return cached.apiKey.filter(key -> key.liveAt(now));
         }
-        Optional<ApiKey> apiKey = jdbc.sql("""
-                        select k.id, k.account_id, a.default_region, k.admin
+        Optional<ApiKey> apiKey = jdbc.sql("select " + ApiKeys.AUTH_COLUMNS + " " + """
                         from api_key_certificates c join api_keys k on k.id = c.api_key_id
                         join accounts a on a.id = k.account_id
                         where c.fingerprint = ? and k.revoked_at is null""")
                 .param(fingerprint)
-                .query((rs, n) -> new ApiKey(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getBoolean(4)))
+                .query(ApiKeys::authenticated)
                 .optional();
         cache.put(fingerprint, new Cached(apiKey, now.plus(CACHE_TTL)));
-        return apiKey;
+        return apiKey.filter(key -> key.liveAt(now));
     }
 
     /**
@@ -143,6 +141,11 @@ public class ApiKeyCertificates {
     private static Registration registration(ResultSet rs, int row) throws SQLException {
         return new Registration(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
+    }
+
+    /** Forgets the cached lookups of key {@code apiKeyId}, which was just revoked. */
+    void forgetKey(UUID apiKeyId) {
+        cache.values().removeIf(cached -> cached.apiKey.map(key -> key.id().equals(apiKeyId)).orElse(false));
     }
 
     private record Cached(Optional<ApiKey> apiKey, Instant expires) {

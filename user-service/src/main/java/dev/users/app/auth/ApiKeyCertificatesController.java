@@ -6,8 +6,6 @@ import dev.users.command.web.ParamReader;
 import dev.users.command.web.RequestBodies;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import dev.users.query.list.ListPage;
-import dev.users.query.list.PageRequest;
 import dev.users.web.Caller;
 import dev.users.web.ClientText;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,10 +28,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -101,14 +97,8 @@ public class ApiKeyCertificatesController {
     @GetMapping
     Map<String, Object> list(Caller caller, @RequestParam MultiValueMap<String, String> params) {
         requireAdmin(caller);
-        List<String> problems = new ArrayList<>();
-        PageRequest page = PageRequest.parse(params, problems);
-        if (!problems.isEmpty()) {
-            throw new UsersException(ErrorCode.INVALID, problems);
-        }
-        List<Map<String, Object>> rows = certificates.ofAccount(caller.accountId(), page.limit() + 1, page.offset())
-                .stream().map(ApiKeyCertificatesController::render).toList();
-        return ListPage.of(rows, page, certificates.countOfAccount(caller.accountId())).toJson();
+        return AdminPages.page(params, (limit, offset) -> certificates.ofAccount(caller.accountId(), limit, offset),
+                ApiKeyCertificatesController::render, certificates.countOfAccount(caller.accountId()));
     }
 
     @GetMapping("/{id}")

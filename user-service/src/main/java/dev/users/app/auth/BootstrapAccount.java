@@ -1,5 +1,6 @@
 package dev.users.app.auth;
 
+import dev.users.web.Caller.Scope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.tomcat.TomcatWebServer;
@@ -13,7 +14,7 @@ import java.util.UUID;
 /**
  * On the first start creates the default account and an API key for it, and prints the key once (only its hash is
  * kept). {@code USERS_BOOTSTRAP_API_KEY} makes that key a given value instead, and is added to the default account
- * on later starts too, so scripts can rely on it. Then prints where the service listens.
+ * on later starts too, so scripts can rely on it. That key is the operator's: it alone creates and lists accounts. Then prints where the service listens.
  */
 @Component
 public class BootstrapAccount {
@@ -32,15 +33,20 @@ public class BootstrapAccount {
         this.defaultRegion = defaultRegion;
     }
 
+    /** The bootstrap key: an admin key of the default account that is also the operator's (it manages accounts). */
+    private String operatorKey(UUID account) {
+        return apiKeys.issue(account, "bootstrap", bootstrapKey, Scope.ADMIN, null, true).secret();
+    }
+
     @EventListener
     public void onReady(ApplicationReadyEvent event) {
         String printedKey = null;
         UUID account = accounts.first().orElse(null);
         if (account == null) {
             account = accounts.create("default", defaultRegion);
-            printedKey = apiKeys.issue(account, "bootstrap", bootstrapKey, true);
+            printedKey = operatorKey(account);
         } else if (bootstrapKey != null && !apiKeys.exists(bootstrapKey)) {
-            printedKey = apiKeys.issue(account, "bootstrap", bootstrapKey, true);
+            printedKey = operatorKey(account);
         }
         WebServer server = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer() : null;

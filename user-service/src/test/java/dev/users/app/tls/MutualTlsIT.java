@@ -374,8 +374,8 @@ class MutualTlsIT {
     /** A key of the default account that is not an admin key (the service has no API that issues keys). */
     private static void addPlainKey() throws SQLException {
         try (Connection db = database(); PreparedStatement insert = db.prepareStatement("""
-                insert into api_keys (id, account_id, key_hash, label, admin)
-                select ?, id, encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'plain', false
+                insert into api_keys (id, account_id, key_hash, label, scope)
+                select ?, id, encode(sha256(convert_to(?, 'UTF8')), 'hex'), 'plain', 'write'
                 from accounts order by created_at limit 1""")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setString(2, PLAIN_KEY);
