@@ -172,6 +172,9 @@ class DeadLettersTest extends ApiTest {
         assertThat(account.admin().put("/api/v4/users/" + rejectedId, Map.of("phones_attributes",
                 List.of(Map.of("phone", "+14155552671", "primary", true)))).status()).isEqualTo(202);
         assertThat(health().path("parkedUsers").asLong()).isEqualTo(parkedBefore + 1);
+        // the 202 says the user is parked; the processor files the phone behind its letters right after
+        await().atMost(Duration.ofSeconds(20)).until(() -> account.admin().get("/api/v4/dead_letters").json()
+                .path("data").get(0).path("parked_events").asLong() == 3);
         JsonNode letter = account.admin().get("/api/v4/dead_letters").json().path("data").get(0);
         assertThat(letter.path("user_id").asString()).isEqualTo(rejectedId);
         assertThat(letter.path("event_type").asString()).isEqualTo("UserCreated");
