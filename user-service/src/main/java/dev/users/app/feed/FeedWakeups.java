@@ -37,7 +37,9 @@ public class FeedWakeups implements SmartLifecycle {
 
     private final Occurrences appends;
     private final long pollNanos;
-    private final ExecutorService readers;
+    private final int readerThreads;
+    // made at each start: a lifecycle stop (a context stopped and started again) ends the pool for good
+    private volatile ExecutorService readers;
     private final Set<Registration> waiters = ConcurrentHashMap.newKeySet();
     private volatile Thread watcher;
 
@@ -46,7 +48,12 @@ public class FeedWakeups implements SmartLifecycle {
                 @Value("${users.feed.reader-threads:4}") int readerThreads) {
         this.appends = appends;
         this.pollNanos = pollInterval.toNanos();
-        this.readers = Executors.newFixedThreadPool(readerThreads, runnable -> {
+        this.readerThreads = readerThreads;
+        this.readers = newReaders();
+    }
+
+    private ExecutorService newReaders() {
+        return Executors.newFixedThreadPool(readerThreads, runnable -> {
             Thread thread = new Thread(runnable, "feed-reader");
             thread.setDaemon(true);
             return thread;
@@ -118,6 +125,9 @@ public class FeedWakeups implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (readers.isShutdown()) {
+            readers = newReaders();
+        }
         Thread thread = new Thread(this::watch, "feed-wakeups");
         thread.setDaemon(true);
         watcher = thread;
