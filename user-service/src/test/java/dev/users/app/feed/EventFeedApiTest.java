@@ -5,6 +5,7 @@ import dev.users.app.support.Http;
 import dev.users.app.support.Http.Response;
 import dev.users.web.PrefixIds;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +26,13 @@ import static dev.users.app.feed.FeedTestSupport.createUser;
 import static dev.users.app.feed.FeedTestSupport.page;
 import static dev.users.app.feed.FeedTestSupport.position;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code GET /api/v4/events}: the account's events as CloudEvents, its filters, its long poll and its refusals. */
 class EventFeedApiTest extends ApiTest {
+
+    @Autowired
+    FeedWakeups wakeups;
 
     private Http newAccount() {
         UUID account = accounts.create("feed-" + UUID.randomUUID(), "US");
@@ -113,8 +119,10 @@ class EventFeedApiTest extends ApiTest {
         List<JsonNode> before = page(http, 0, "");
         long last = position(before.get(before.size() - 1));
         long started = System.nanoTime();
+        int waitingBefore = wakeups.waiting();
         CompletableFuture<List<JsonNode>> poll = CompletableFuture.supplyAsync(() -> page(http, last, "&wait=20"));
-        Thread.sleep(300); // the poll is waiting before the write (there is no condition to await from outside)
+        // the poll is registered as a waiter before the write, so the write is what answers it
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.waiting() > waitingBefore);
         assertThat(poll).isNotDone();
         UUID user = createUser(http, "During Poll");
         List<JsonNode> arrived = poll.get(20, TimeUnit.SECONDS);
