@@ -37,14 +37,20 @@ public class EventFeed {
     private final JdbcClient jdbc;
     private final SafePosition safePosition;
     private final Serializer serializer;
+    private final Serializer plain;
     private final Configuration axon;
     private final JsonMapper json;
 
+    /**
+     * {@code plain} is Axon's general serializer: the event serializer's JSON without the encryption of personal
+     * fields (PersonalDataSerializer), which the data handed out must not carry.
+     */
     EventFeed(JdbcClient jdbc, SafePosition safePosition, @Qualifier("eventSerializer") Serializer serializer,
-              Configuration axon, JsonMapper json) {
+              Serializer plain, Configuration axon, JsonMapper json) {
         this.jdbc = jdbc;
         this.safePosition = safePosition;
         this.serializer = serializer;
+        this.plain = plain;
         this.axon = axon;
         this.json = json;
     }
@@ -102,9 +108,9 @@ public class EventFeed {
         return new Page(page, hasMore, hasMore ? page.get(page.size() - 1).position() : safe);
     }
 
-    /** The event's fields as the store holds them (Axon's event serializer), as a JSON tree. */
+    /** The event's fields as the store holds them (Axon's JSON, personal fields decrypted), as a JSON tree. */
     private Object data(Object payload) {
-        return json.readTree(serializer.serialize(payload, String.class).getData());
+        return json.readTree(plain.serialize(payload, String.class).getData());
     }
 
     private record Row(long position, UUID accountId, String revision) {

@@ -1,0 +1,124 @@
+package dev.users.app.erasure;
+
+import dev.users.command.api.EraseUser;
+import dev.users.command.domain.AccountOwners;
+import dev.users.command.domain.EmailClaims;
+import dev.users.command.domain.MembershipRegistry;
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+import dev.users.events.UserErased;
+import dev.users.web.PrefixIds;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Erases a person (GDPR art. 17), in one transaction (the command's): deletes their data key, which makes every
+ * personal field of their events unreadable, and every other plain copy the command side and the application
+ * keep (e-mail and membership claims, snapshots, parked dead letters, stored idempotent answers), then appends
+ * {@link UserErased}, from which the read models delete their rows. Handled beside the {@code User} aggregate, since a
+ * removed user (which the aggregate no longer loads) can be erased too; the append names the next sequence number,
+ * so a concurrent change of the user makes one of the two fail as a conflict.
+ * <p>
+ * Only the person's home account erases them. Another account that holds a membership of the person gets a 403 (it
+ * may end its membership); any other account, and anyone after the erasure, finds no user (404). The account owner
+ * cannot be erased, as it cannot be removed.
+ */
+@Component
+public class Erasures {
+
+    private static final String HOME = "select account_id from event_index where user_id = ? and sequence = 0";
+    private static final String ERASED = "select count(*) from event_index where user_id = ? and event_name = ?";
+    private static final String MEMBER = "select count(*) from membership_claims where user_id = ? and account_id = ?";
+    private static final String NEXT = "select coalesce(max(sequencenumber), -1) + 1 from domainevententry"
+            + " where aggregateidentifier = ?";
+    // an idempotent retry's stored answer that names the user (its body or Location) may hold its personal data
+    private static final String IDEMPOTENT_ANSWERS = "delete from idempotency_keys where position(? in location) > 0"
+            + " or position(? in location) > 0 or position(convert_to(?, 'UTF8') in body) > 0"
+            + " or position(convert_to(?, 'UTF8') in body) > 0 or position(convert_to(?, 'UTF8') in body) > 0";
+
+    private final JdbcTemplate jdbc;
+    private final EventStore events;
+    private final DataKeys keys;
+    private final EmailClaims emailClaims;
+    private final MembershipRegistry memberships;
+    private final AccountOwners owners;
+    private final Cache aggregates;
+
+    Erasures(JdbcTemplate jdbc, EventStore events, DataKeys keys, EmailClaims emailClaims,
+             MembershipRegistry memberships, AccountOwners owners, @Qualifier("userCache") Cache aggregates) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.keys = keys;
+        this.emailClaims = emailClaims;
+        this.memberships = memberships;
+        this.owners = owners;
+        this.aggregates = aggregates;
+    }
+
+    /** @return the sequence number of the {@link UserErased} appended */
+    @CommandHandler
+    public long handle(EraseUser command) {
+        UUID user = command.userId();
+        UUID account = command.accountId();
+        List<UUID> home = jdbc.queryForList(HOME, UUID.class, user);
+        if (home.isEmpty() || jdbc.queryForObject(ERASED, Long.class, user, UserErased.class.getSimpleName()) > 0) {
+            throw notFound(user);
+        }
+        if (!home.get(0).equals(account)) {
+            if (jdbc.queryForObject(MEMBER, Long.class, user, account) > 0) {
+                throw new UsersException(ErrorCode.FORBIDDEN, "user " + user + " is a member of this account, not"
+                        + " one of its own users: only the person's home account erases them; end the membership"
+                        + " instead (DELETE /api/v4/account_users/…)");
+            }
+            throw notFound(user);
+        }
+        if (owners.isOwner(account, user)) {
+            throw new UsersException(ErrorCode.CONFLICT, "the account owner cannot be erased; transfer ownership"
+                    + " to another account user first");
+        }
+        long sequence = jdbc.queryForObject(NEXT, Long.class, user.toString());
+        forgetPlainCopies(user);
+        events.publish(new GenericDomainEventMessage<>("User", user.toString(), sequence,
+                new UserErased(user, account, command.at())));
+        afterCommit(() -> aggregates.remove(user.toString())); // a cached aggregate would not know of the erasure
+        return sequence;
+    }
+
+    private void forgetPlainCopies(UUID user) {
+        keys.delete(user);
+        emailClaims.releaseAll(user);
+        memberships.forgetAll(user);
+        String id = user.toString();
+        jdbc.update("delete from snapshotevententry where aggregateidentifier = ?", id);
+        jdbc.update("delete from deadletterentry where sequenceidentifier = ?", id);
+        String prefixed = PrefixIds.of(PrefixIds.USER, user);
+        jdbc.update(IDEMPOTENT_ANSWERS, id, prefixed, id, prefixed, PrefixIds.of(PrefixIds.ACCOUNT_USER, user));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private static UsersException notFound(UUID user) {
+        return new UsersException(ErrorCode.NOT_FOUND, "user " + user + " not found");
+    }
+}

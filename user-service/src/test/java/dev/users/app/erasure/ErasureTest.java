@@ -1,0 +1,197 @@
+package dev.users.app.erasure;
+
+import dev.users.app.support.ApiTest;
+import dev.users.app.support.HeaderHttp;
+import dev.users.app.support.Http;
+import dev.users.command.domain.User;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Erasure: a person with every kind of personal value (names, e-mails, a phone, meta, a membership's invitation,
+ * a sign-in, an idempotent answer, a snapshot) is erased; afterwards no table of the database holds any of those
+ * values in any encoding, the person is gone from every surface, the addresses are free, and history, as_of and the
+ * feed keep the events with "[erased]" in the personal fields.
+ */
+class ErasureTest extends ApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Snapshotter snapshotter;
+
+    record Person(Http home, UUID homeId, Http member, UUID id, String prefixId, PersonalValues values,
+                  Instant createdAt) {
+    }
+
+    private record Account(UUID id, Http http, String key) {
+    }
+
+    private Account account() {
+        UUID id = accounts.create("erasure-" + UUID.randomUUID(), "US");
+        String key = apiKeys.issue(id, "test", null, true);
+        return new Account(id, new Http(port, key), key);
+    }
+
+    /** A person with every kind of personal value the service stores, in a new home account. */
+    Person person() {
+        Account home = account();
+        Account member = account();
+        PersonalValues values = PersonalValues.unique();
+        HeaderHttp.Answer created = new HeaderHttp(port, home.key()).send("POST", "/api/v4/users",
+                Map.of("name", values.name(), "email", values.email(),
+                        "phones_attributes", List.of(Map.of("phone", values.phone())),
+                        "meta", Map.of("nickname", values.meta())),
+                Map.of("Idempotency-Key", "erasure-" + UUID.randomUUID()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        UUID id = UUID.fromString(created.json().path("id").asString());
+        String prefixId = created.json().path("prefix_id").asString();
+        Http.Response updated = home.http().put("/api/v4/users/" + id,
+                Map.of("emails_attributes", List.of(Map.of("email", values.secondEmail()))));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(home.http().post("/api/v4/users/" + id + "/sign_ins", Map.of()).status()).isEqualTo(201);
+        Http.Response invited = member.http().post("/api/v4/account_users", Map.of("user_attributes",
+                Map.of("name", "Invited", "emails_attributes", List.of(Map.of("email", values.email())))));
+        assertThat(invited.status()).as(invited.toString()).isEqualTo(202);
+        snapshotter.scheduleSnapshot(User.class, id.toString());
+        await().atMost(WAIT).until(() -> count("snapshotevententry where aggregateidentifier = ?", id.toString()) > 0);
+        await().atMost(WAIT).until(() -> count("account_memberships where user_id = ?", id) > 0);
+        return new Person(home.http(), home.id(), member.http(), id, prefixId, values, Instant.now());
+    }
+
+    Http.Response erase(Person person) {
+        return person.home().post("/api/v4/users/" + person.prefixId() + "/erasure", "");
+    }
+
+    long count(String fromWhere, Object... params) {
+        return jdbc.queryForObject("select count(*) from " + fromWhere, Long.class, params);
+    }
+
+    @Test
+    void theStoredEventsHoldNoPlainPersonalValueEvenBeforeTheErasure() {
+        Person person = person();
+        List<String> events = jdbc.queryForList("select convert_from(payload, 'UTF8') from domainevententry"
+                + " where aggregateidentifier = ?", String.class, person.id().toString());
+        assertThat(events).hasSizeGreaterThanOrEqualTo(5);
+        for (String value : person.values().values()) {
+            assertThat(String.join("\n", events)).doesNotContain(value);
+        }
+        // the values are plain where the service needs them, so the search below would find them
+        assertThat(DatabaseText.dump(jdbc)).contains(person.values().email(), person.values().phone());
+        // and every surface still shows them decrypted
+        JsonNode shown = person.home().get("/api/v4/users/" + person.id()).json();
+        assertThat(shown.path("name").asString()).isEqualTo(person.values().name());
+        assertThat(shown.path("meta").path("nickname").asString()).isEqualTo(person.values().meta());
+        String history = person.home().get("/api/v4/users/" + person.id() + "/history").text();
+        assertThat(history).contains(person.values().secondEmail(), person.values().phone());
+        String feed = person.home().get("/api/v4/events?limit=1000").text();
+        assertThat(feed).contains(person.values().email(), person.values().phone(), person.values().meta())
+                .doesNotContain(PersonalDataSerializer.MARK, "\\u0001");
+    }
+
+    @Test
+    void afterTheErasureNoTableHoldsAnyOfThePersonsValuesInAnyEncoding() {
+        Person person = person();
+        long events = count("domainevententry where aggregateidentifier = ?", person.id().toString());
+        Http.Response erased = erase(person);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().path("id").asString()).isEqualTo(person.prefixId());
+
+        String dump = DatabaseText.dump(jdbc);
+        List<String> found = new ArrayList<>();
+        for (String encoding : person.values().encodings()) {
+            int at = dump.indexOf(encoding);
+            if (at >= 0) {
+                String table = dump.substring(dump.lastIndexOf("== ", at), dump.indexOf('\n', dump.lastIndexOf("== ", at)));
+                found.add(encoding + " in " + table);
+            }
+        }
+        assertThat(found).as("personal values left in the database").isEmpty();
+        assertThat(DatabaseText.tables(jdbc)).contains("public.user_keys", "public.domainevententry");
+        // the history keeps its events: one more, the erasure
+        assertThat(count("domainevententry where aggregateidentifier = ?", person.id().toString()))
+                .isEqualTo(events + 1);
+        assertThat(count("user_keys where user_id = ? and wrapped_key is null and erased_at is not null",
+                person.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theErasedPersonIsGoneFromEverySurfaceAndTheirAddressesAreFree() {
+        Person person = person();
+        assertThat(erase(person).status()).isEqualTo(200);
+        Http home = person.home();
+        for (String path : new String[]{"/api/v4/users/" + person.id(), "/api/v4/users/" + person.prefixId(),
+                "/v3/settings/users/" + person.id(), "/api/v4/account_users/acu_" + person.id().toString()
+                .replace("-", ""), "/api/v4/users/" + person.id() + "/sign_ins"}) {
+            assertThat(home.get(path).status()).as(path).isEqualTo(404);
+        }
+        for (Http http : List.of(home, person.member())) {
+            for (String list : new String[]{"/api/v4/users", "/api/v4/account_users", "/v3/settings/users",
+                    "/api/v4/sign_ins", "/api/v4/memberships"}) {
+                Http.Response page = http.get(list);
+                assertThat(page.status()).as(list + " " + page).isEqualTo(200);
+                assertThat(page.text()).as(list).doesNotContain(person.id().toString(),
+                        person.id().toString().replace("-", ""), person.values().email());
+            }
+        }
+        assertThat(erase(person).status()).as("erased already").isEqualTo(404);
+        assertThat(home.put("/api/v4/users/" + person.id(), Map.of("name", "Back")).status()).isEqualTo(404);
+
+        for (String email : List.of(person.values().email(), person.values().secondEmail())) {
+            Http.Response again = home.post("/api/v4/users", Map.of("name", "Someone Else", "email", email));
+            assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void historyAsOfAndTheFeedKeepTheEventsWithTheFieldsErased() {
+        Person person = person();
+        Instant before = Instant.now();
+        long events = person.home().get("/api/v4/users/" + person.id() + "/history").json().path("total_count")
+                .asLong();
+        assertThat(erase(person).status()).isEqualTo(200);
+
+        Http.Response history = person.home().get("/api/v4/users/" + person.id() + "/history?limit=100");
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        assertThat(history.json().path("total_count").asLong()).isEqualTo(events + 1);
+        assertThat(history.text()).contains("[erased]", "dev.users.user_created.v1", "dev.users.user_erased.v1");
+        Http.Response past = person.home().get("/api/v4/users/" + person.id() + "?as_of=" + before);
+        assertThat(past.status()).as(past.toString()).isEqualTo(200);
+        assertThat(past.json().path("name").asString()).isEqualTo("[erased]");
+        assertThat(past.json().path("meta").path("nickname").asString()).isEqualTo("[erased]");
+        Http.Response feed = person.home().get("/api/v4/events?limit=1000");
+        assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
+        assertThat(feed.text()).contains("dev.users.user_erased.v1", "[erased]");
+        for (Http.Response response : List.of(history, past, feed)) {
+            for (String value : person.values().values()) {
+                assertThat(response.text()).doesNotContain(value);
+            }
+        }
+    }
+
+    @Test
+    void theErasureIsRecordedWithTheCallersKey() {
+        Person person = person();
+        assertThat(erase(person).status()).isEqualTo(200);
+        String keyId = jdbc.queryForObject("select api_key_id from event_index where user_id = ?"
+                + " and event_name = 'UserErased'", String.class, person.id());
+        assertThat(keyId).isNotNull();
+        assertThat(count("api_keys where id = ?::uuid and account_id = ?", keyId, person.homeId())).isEqualTo(1);
+    }
+}
