@@ -72,15 +72,15 @@ public class Erasures {
         UUID account = command.accountId();
         List<UUID> home = jdbc.queryForList(HOME, UUID.class, user);
         if (home.isEmpty() || jdbc.queryForObject(ERASED, Long.class, user, UserErased.class.getSimpleName()) > 0) {
-            throw notFound(user);
+            throw notFound();
         }
         if (!home.get(0).equals(account)) {
             if (jdbc.queryForObject(MEMBER, Long.class, user, account) > 0) {
-                throw new UsersException(ErrorCode.FORBIDDEN, "user " + user + " is a member of this account, not"
+                throw new UsersException(ErrorCode.FORBIDDEN, "the user is a member of this account, not"
                         + " one of its own users: only the person's home account erases them; end the membership"
                         + " instead (DELETE /api/v4/account_users/…)");
             }
-            throw notFound(user);
+            throw notFound();
         }
         if (owners.isOwner(account, user)) {
             throw new UsersException(ErrorCode.CONFLICT, "the account owner cannot be erased; transfer ownership"
@@ -118,7 +118,8 @@ public class Erasures {
         }
     }
 
-    private static UsersException notFound(UUID user) {
-        return new UsersException(ErrorCode.NOT_FOUND, "user " + user + " not found");
+    /** Without the id: the path named it in one of its forms, the message need not name it in another. */
+    private static UsersException notFound() {
+        return new UsersException(ErrorCode.NOT_FOUND, "user not found");
     }
 }
