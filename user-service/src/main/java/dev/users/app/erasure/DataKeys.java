@@ -44,25 +44,34 @@ public class DataKeys {
         this.master = master;
     }
 
-    /** The user's key, made now if the user has none; empty once the user is erased. */
-    Optional<SecretKey> forWriting(UUID userId) {
+    /**
+     * The user's key, made now if the user has none; empty once the user is erased. {@code creating}: the event
+     * creates the user, whose key is then made without looking for one first (one statement per create).
+     */
+    Optional<SecretKey> forWriting(UUID userId, boolean creating) {
         Key known = cache.getIfPresent(userId);
         if (known == null || known.key() == null && !known.erased()) {
-            known = load(userId);
+            known = creating ? Key.NONE : load(userId);
             if (known.key() == null && !known.erased()) {
-                jdbc.update("insert into user_keys (user_id, wrapped_key) values (?, ?)"
-                        + " on conflict (user_id) do nothing", userId, Aes.encrypt(master.key(), userId,
-                        MasterKey.randomKey()));
-                known = load(userId); // a concurrent writer's key, if its insert came first
-                afterCompletion(committed -> {
-                    if (!committed) {
-                        cache.invalidate(userId); // the key went back with its events
-                    }
-                });
+                known = make(userId);
             }
             cache.put(userId, known);
         }
         return Optional.ofNullable(known.key());
+    }
+
+    private Key make(UUID userId) {
+        byte[] fresh = MasterKey.randomKey();
+        boolean inserted = !jdbc.queryForList("insert into user_keys (user_id, wrapped_key) values (?, ?)"
+                + " on conflict (user_id) do nothing returning 1", Integer.class, userId,
+                Aes.encrypt(master.key(), userId, fresh)).isEmpty();
+        afterCompletion(committed -> {
+            if (!committed) {
+                cache.invalidate(userId); // the key went back with its events
+            }
+        });
+        // not inserted: a concurrent writer's key came first, or the user is erased already
+        return inserted ? new Key(new SecretKeySpec(fresh, "AES"), false) : load(userId);
     }
 
     /** The user's key; empty once the user is erased (or when they never had a personal value). */

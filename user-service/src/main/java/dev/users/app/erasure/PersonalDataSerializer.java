@@ -1,5 +1,6 @@
 package dev.users.app.erasure;
 
+import dev.users.events.UserCreated;
 import dev.users.events.UserErased;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -33,6 +34,8 @@ import java.util.function.Function;
 public final class PersonalDataSerializer implements Serializer {
 
     static final String MARK = "\u0001";
+    /** How the mark looks in the stored JSON, which escapes every control character. */
+    private static final byte[] ESCAPED_MARK = "\\u0001".getBytes(StandardCharsets.US_ASCII);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,7 +61,7 @@ public final class PersonalDataSerializer implements Serializer {
         Optional<SecretKey>[] key = new Optional[1]; // made only when a field holds a text
         rewrite(tree, fields, text -> {
             if (key[0] == null) {
-                key[0] = keys.forWriting(userId);
+                key[0] = keys.forWriting(userId, object instanceof UserCreated);
             }
             // an erased user's value (say a dead letter stored again) is stored as what it reads as
             return key[0].map(k -> MARK + Base64.getEncoder().encodeToString(
@@ -76,6 +79,9 @@ public final class PersonalDataSerializer implements Serializer {
             return delegate.deserialize(serialized);
         }
         byte[] bytes = getConverter().convert(serialized.getData(), serialized.getContentType(), byte[].class);
+        if (!contains(bytes, ESCAPED_MARK)) {
+            return delegate.deserialize(serialized); // nothing encrypted (a plain event): no second parse
+        }
         ObjectNode tree = (ObjectNode) JSON.readTree(bytes);
         UUID userId = UUID.fromString(tree.path("userId").asString());
         boolean[] sealedSeen = new boolean[1];
@@ -95,6 +101,20 @@ public final class PersonalDataSerializer implements Serializer {
         }
         return delegate.deserialize(new SimpleSerializedObject<>(JSON.writeValueAsBytes(tree), byte[].class,
                 serialized.getType()));
+    }
+
+    /** Whether {@code text} holds {@code part}; a false match (an escaped backslash before "u0001") only costs a parse. */
+    private static boolean contains(byte[] text, byte[] part) {
+        outer:
+        for (int i = 0; i <= text.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static Optional<String> open(SecretKey key, UUID userId, String text) {
