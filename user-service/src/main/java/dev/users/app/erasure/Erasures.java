@@ -41,7 +41,8 @@ public class Erasures {
     private static final String MEMBER = "select count(*) from membership_claims where user_id = ? and account_id = ?";
     private static final String NEXT = "select coalesce(max(sequencenumber), -1) + 1 from domainevententry"
             + " where aggregateidentifier = ?";
-    // an idempotent retry's stored answer that names the user (its body or Location) may hold its personal data
+    // an idempotent retry's stored answer that names the user (its body or Location) may hold its personal data;
+    // a scan of the table (a day's keyed POSTs), which an erasure, being rare, can afford
     private static final String IDEMPOTENT_ANSWERS = "delete from idempotency_keys where position(? in location) > 0"
             + " or position(? in location) > 0 or position(convert_to(?, 'UTF8') in body) > 0"
             + " or position(convert_to(?, 'UTF8') in body) > 0 or position(convert_to(?, 'UTF8') in body) > 0";
