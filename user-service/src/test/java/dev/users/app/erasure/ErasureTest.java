@@ -1,24 +1,15 @@
 package dev.users.app.erasure;
 
-import dev.users.app.support.ApiTest;
-import dev.users.app.support.HeaderHttp;
 import dev.users.app.support.Http;
-import dev.users.command.domain.User;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Erasure: a person with every kind of personal value (names, e-mails, a phone, meta, a membership's invitation,
