@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Axon's event serializer with the personal fields ({@link PersonalFields}) of user events encrypted under the
@@ -58,15 +59,12 @@ public final class PersonalDataSerializer implements Serializer {
         SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
         ObjectNode tree = (ObjectNode) JSON.readTree(plain.getData());
         UUID userId = UUID.fromString(tree.path("userId").asString());
-        Optional<SecretKey>[] key = new Optional[1]; // made only when a field holds a text
-        rewrite(tree, fields, text -> {
-            if (key[0] == null) {
-                key[0] = keys.forWriting(userId, object instanceof UserCreated);
-            }
-            // an erased user's value (say a dead letter stored again) is stored as what it reads as
-            return key[0].map(k -> MARK + Base64.getEncoder().encodeToString(
-                    Aes.encrypt(k, userId, text.getBytes(StandardCharsets.UTF_8)))).orElse(UserErased.ERASED);
-        });
+        OnFirstUse key = new OnFirstUse(() -> keys.forWriting(userId, object instanceof UserCreated));
+        rewrite(tree, fields, text -> key.get()
+                .map(k -> MARK + Base64.getEncoder().encodeToString(
+                        Aes.encrypt(k, userId, text.getBytes(StandardCharsets.UTF_8))))
+                // an erased user's value (say a dead letter stored again) is stored as what it reads as
+                .orElse(UserErased.ERASED));
         byte[] bytes = JSON.writeValueAsBytes(tree);
         T data = getConverter().convert(bytes, byte[].class, expectedRepresentation);
         return new SimpleSerializedObject<>(data, expectedRepresentation, plain.getType());
@@ -84,23 +82,35 @@ public final class PersonalDataSerializer implements Serializer {
         }
         ObjectNode tree = (ObjectNode) JSON.readTree(bytes);
         UUID userId = UUID.fromString(tree.path("userId").asString());
-        boolean[] sealedSeen = new boolean[1];
-        Optional<SecretKey>[] key = new Optional[1]; // looked up only when a field holds an encrypted text
-        rewrite(tree, fields, text -> {
-            if (!text.startsWith(MARK)) {
-                return text;
-            }
-            sealedSeen[0] = true;
-            if (key[0] == null) {
-                key[0] = keys.forReading(userId);
-            }
-            return key[0].flatMap(k -> open(k, userId, text)).orElse(UserErased.ERASED);
-        });
-        if (!sealedSeen[0]) {
-            return delegate.deserialize(serialized);
+        OnFirstUse key = new OnFirstUse(() -> keys.forReading(userId));
+        rewrite(tree, fields, text -> text.startsWith(MARK)
+                ? key.get().flatMap(k -> open(k, userId, text)).orElse(UserErased.ERASED) : text);
+        if (!key.used()) {
+            return delegate.deserialize(serialized); // the mark was an escaped backslash's: nothing encrypted
         }
         return delegate.deserialize(new SimpleSerializedObject<>(JSON.writeValueAsBytes(tree), byte[].class,
                 serialized.getType()));
+    }
+
+    /** The user's key, looked up once per event, and only when a field holds a text to encrypt or decrypt. */
+    private static final class OnFirstUse {
+        private final Supplier<Optional<SecretKey>> lookup;
+        private Optional<SecretKey> key;
+
+        OnFirstUse(Supplier<Optional<SecretKey>> lookup) {
+            this.lookup = lookup;
+        }
+
+        Optional<SecretKey> get() {
+            if (key == null) {
+                key = lookup.get();
+            }
+            return key;
+        }
+
+        boolean used() {
+            return key != null;
+        }
     }
 
     /** Whether {@code text} holds {@code part}; a false match (an escaped backslash before "u0001") only costs a parse. */
