@@ -48,7 +48,7 @@ class SlowClientTest extends ApiTest {
             // stalled in the headers: closed without an answer; in the body: 408 (the body's read timed out), then
             // closed once Tomcat has waited as long again for the rest of the body to drain
             assertThat(text).as("the answer, if any").satisfiesAnyOf(
-                    answer -> assertThat(answer).isEmpty(), answer -> assertThat(answer).startsWith("HTTP/1.1 408"));
+                    shown -> assertThat(shown).isEmpty(), shown -> assertThat(shown).startsWith("HTTP/1.1 408"));
         }
     }
 }
