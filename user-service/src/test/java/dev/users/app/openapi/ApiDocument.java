@@ -1,17 +1,24 @@
 package dev.users.app.openapi;
 
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.users.app.support.Http;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The served {@code /openapi.json} (fetched without a key), read as the tests need it. */
 record ApiDocument(JsonNode json, String text) {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+
+    /** The document's address for the schema validator, which resolves its references against it. */
+    static final String IRI = "https://users.test/openapi.json";
 
     static ApiDocument fetch(int port) {
         Http.Response answer = new Http(port, null).get("/openapi.json");
@@ -53,6 +60,17 @@ record ApiDocument(JsonNode json, String text) {
             }
         }
         return all;
+    }
+
+    /** The document's schemas, for validating JSON against one: {@code schemas().getSchema(at("/components/…"))}. */
+    SchemaRegistry schemas() {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas(Map.of(IRI, text)));
+    }
+
+    /** The schema location of a JSON pointer into this document. */
+    static SchemaLocation at(String pointer) {
+        return SchemaLocation.of(IRI + "#" + pointer);
     }
 
     /** {@code node}, or what its {@code $ref} (within this document) points at. */

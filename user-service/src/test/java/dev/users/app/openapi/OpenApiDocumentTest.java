@@ -15,7 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,48 @@ class OpenApiDocumentTest extends ApiTest {
         assertThat(checkedIn).as("docs/openapi.json is not the document the service serves (client-it generates "
                 + "its client from it): cp user-service/" + SERVED_COPY + " docs/openapi.json")
                 .isEqualTo(document.json());
+    }
+
+    @Test
+    void everyDescribedExampleMatchesItsSchema() {
+        ApiDocument document = ApiDocument.fetch(port);
+        SchemaRegistry schemas = document.schemas();
+        List<String> problems = new ArrayList<>();
+        int examples = 0;
+        for (ApiDocument.Operation op : document.operations()) {
+            String at = "/paths/" + ApiDocument.token(op.path()) + "/" + op.method().toLowerCase(Locale.ROOT);
+            List<String> media = new ArrayList<>();
+            mediaOf(document, op.node().path("requestBody"), at + "/requestBody", media);
+            op.node().path("responses").properties().forEach(response -> mediaOf(document, response.getValue(),
+                    at + "/responses/" + response.getKey(), media));
+            for (String location : media) {
+                JsonNode mediaType = document.json().at(location);
+                List<JsonNode> given = new ArrayList<>();
+                if (mediaType.has("example")) {
+                    given.add(mediaType.path("example"));
+                }
+                mediaType.path("examples").forEach(example -> given.add(document.resolve(example).path("value")));
+                Schema schema = schemas.getSchema(ApiDocument.at(location + "/schema"));
+                for (JsonNode example : given) {
+                    examples++;
+                    if (!location.contains("event-stream")) {
+                        schema.validate(example).forEach(error -> problems.add(op + " " + location + ": " + error));
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("examples that do not match their own schema").isEmpty();
+        assertThat(examples).isGreaterThan(60);
+    }
+
+    /** The locations of the media types of a request body or response (where its {@code $ref} leads). */
+    private static void mediaOf(ApiDocument document, JsonNode node, String location, List<String> into) {
+        if (node.isMissingNode()) {
+            return;
+        }
+        String at = node.has("$ref") ? ApiDocument.pointer(node.path("$ref").asString()) : location;
+        document.resolve(node).path("content").propertyNames()
+                .forEach(type -> into.add(at + "/content/" + ApiDocument.token(type)));
     }
 
     static Schema officialSchema() {
