@@ -100,6 +100,7 @@ class OpenApiRoutesTest extends ApiTest {
     void theDocumentAndTheSwaggerUiNeedNoKey() {
         Http anonymous = new Http(port, null);
         assertThat(anonymous.get("/openapi.json").status()).isEqualTo(200);
+        assertThat(anonymous.get("/openapi.json.yaml").text()).startsWith("openapi: 3.1.0");
         Http.Response docs = anonymous.get("/docs");
         assertThat(docs.status()).as(docs.toString()).isEqualTo(302);
         Http.Response ui = anonymous.get("/swagger-ui/index.html");
