@@ -32,6 +32,14 @@ final class HistoryEntries {
         if (!PastStates.ofAccount(events, accountId)) {
             return Optional.empty();
         }
+        return Optional.of(of(events));
+    }
+
+    /**
+     * The entries of a user's events (its whole stream from the creation, or its first part), whatever account
+     * they are listed under: the audit log has found them in the caller's account already.
+     */
+    static List<HistoryEntry> of(List<RecordedEvent> events) {
         UserFold fold = new UserFold();
         Map<String, Object> before = Map.of();
         List<HistoryEntry> entries = new ArrayList<>(events.size());
@@ -41,7 +49,7 @@ final class HistoryEntries {
             entries.add(new HistoryEntry(event, json(event, changes(before, after))));
             before = after;
         }
-        return Optional.of(entries);
+        return entries;
     }
 
     private static Map<String, Object> view(UserFold fold) {

@@ -52,7 +52,7 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
                 && (to == null || event.occurredAt().isBefore(to));
     }
 
-    private static Set<String> types(List<String> values, List<String> problems) {
+    static Set<String> types(List<String> values, List<String> problems) {
         Set<String> types = new LinkedHashSet<>();
         for (String value : values) {
             for (String type : value.split(",", -1)) {

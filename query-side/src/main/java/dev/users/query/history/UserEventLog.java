@@ -12,4 +12,7 @@ public interface UserEventLog {
 
     /** Every event of the user in sequence order; empty for an unknown user. */
     List<RecordedEvent> ofUser(UUID userId);
+
+    /** The user's events up to and including sequence number {@code through}, in sequence order. */
+    List<RecordedEvent> ofUser(UUID userId, long through);
 }

@@ -29,7 +29,7 @@ import java.util.UUID;
 class StoredUserEventLog implements UserEventLog {
 
     private static final String EVENTS = "select " + StoredEvents.COLUMNS + " from domainevententry"
-            + " where aggregateidentifier = ? order by sequencenumber";
+            + " where aggregateidentifier = ? and sequencenumber <= ? order by sequencenumber";
 
     private final JdbcTemplate jdbc;
     private final Serializer eventSerializer;
@@ -44,6 +44,11 @@ class StoredUserEventLog implements UserEventLog {
 
     @Override
     public List<RecordedEvent> ofUser(UUID userId) {
+        return ofUser(userId, Long.MAX_VALUE);
+    }
+
+    @Override
+    public List<RecordedEvent> ofUser(UUID userId, long through) {
         List<DomainEventData<?>> entries = new ArrayList<>();
         Map<String, Long> positions = new HashMap<>();
         Map<String, String> types = new HashMap<>();
@@ -53,7 +58,7 @@ class StoredUserEventLog implements UserEventLog {
             positions.put(entry.getEventIdentifier(), rs.getLong("globalindex"));
             types.put(entry.getEventIdentifier(), EventTypes.of(simpleName(entry.getPayload().getType().getName()),
                     entry.getPayload().getType().getRevision()));
-        }, userId.toString());
+        }, userId.toString(), through);
         List<RecordedEvent> events = new ArrayList<>(entries.size());
         for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, eventSerializer,
                 axon.upcasterChain())) {
