@@ -1,11 +1,13 @@
 package dev.users.query.history;
 
 import dev.users.events.EventTypes;
+import dev.users.query.export.CsvExport;
 import dev.users.query.history.HistoryEntries.HistoryEntry;
 import dev.users.query.list.ListPage;
 import dev.users.query.list.SqlValues;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,12 +34,19 @@ public class AuditLog {
     /** The documented type of an indexed event: its name and the revision it was stored under (none: 1). */
     static final String TYPE = "(i.event_name || '.v' || coalesce(nullif(e.payloadrevision, ''), '1'))";
 
+    /** The columns of the CSV export, in {@link #export}'s order. */
+    static final List<String> CSV_COLUMNS = List.of("occurred_at", "position", "user_id", "sequence", "type",
+            "api_key_id", "request_id", "correlation_id", "causation_id", "data");
+    private static final String ORDER = " order by i.occurred_at desc, i.position desc";
+
     private final JdbcClient jdbc;
     private final UserEventLog events;
+    private final JsonMapper json;
 
-    public AuditLog(JdbcClient jdbc, UserEventLog events) {
+    public AuditLog(JdbcClient jdbc, UserEventLog events, JsonMapper json) {
         this.jdbc = jdbc;
         this.events = events;
+        this.json = json;
     }
 
     /** Whether the account's log lists any event of the user. */
@@ -48,14 +57,15 @@ public class AuditLog {
 
     ListPage page(UUID accountId, AuditLogParams query) {
         Where where = where(accountId, query);
-        List<Indexed> rows = jdbc.sql("select i.user_id, i.sequence from event_index i" + where.sql
-                        + " order by i.occurred_at desc, i.position desc limit :limit offset :offset")
+        String join = query.types().isEmpty() ? "" : " join domainevententry e on e.globalindex = i.position";
+        List<Indexed> rows = jdbc.sql("select i.user_id, i.sequence from event_index i" + join + where.sql
+                        + ORDER + " limit :limit offset :offset")
                 .params(where.params)
                 .param("limit", query.page().limit() + 1)
                 .param("offset", query.page().offset())
                 .query((rs, n) -> new Indexed(rs.getObject("user_id", UUID.class), rs.getLong("sequence")))
                 .list();
-        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + where.sql + " limit "
+        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + join + where.sql + " limit "
                 + COUNT_LIMIT + ") matches").params(where.params).query(Long.class).single();
         Map<Indexed, Map<String, Object>> shown = entries(rows);
         List<Map<String, Object>> data = new ArrayList<>(rows.size());
@@ -90,12 +100,25 @@ public class AuditLog {
         return json;
     }
 
+    /**
+     * Every event of the page's filter (paging aside), newest first, as CSV rows: the entry without {@code changes}
+     * (they need each user's state, which a stream of any length cannot keep), {@code metadata} as columns and
+     * {@code data} as its JSON text.
+     */
+    void export(UUID accountId, AuditLogParams query, CsvExport.Rows csv) {
+        Where where = where(accountId, query);
+        events.each(where.sql, where.params, ORDER, event -> {
+            Map<String, Object> metadata = HistoryEntries.metadata(event);
+            csv.row(Timestamps.millis(event.occurredAt()), event.position(), event.payload().userId(),
+                    event.sequence(), event.type(), metadata.get("api_key_id"), metadata.get("request_id"),
+                    metadata.get("correlation_id"), metadata.get("causation_id"),
+                    json.writeValueAsString(EventData.of((Record) event.payload())));
+        });
+    }
+
     static Where where(UUID accountId, AuditLogParams query) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
-        if (!query.types().isEmpty()) {
-            sql.append(" join domainevententry e on e.globalindex = i.position");
-        }
         sql.append(" where i.account_id = :account");
         params.put("account", accountId);
         if (query.from() != null) {

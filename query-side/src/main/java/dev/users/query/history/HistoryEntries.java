@@ -86,13 +86,18 @@ final class HistoryEntries {
         entry.put("occurred_at", Timestamps.millis(event.occurredAt()));
         entry.put("data", EventData.of((Record) event.payload()));
         entry.put("changes", changes);
+        entry.put("metadata", metadata(event));
+        return entry;
+    }
+
+    /** The entry's {@code metadata}: who and which request caused the event, and its place in a chain. */
+    static Map<String, Object> metadata(RecordedEvent event) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("api_key_id", event.metadata().get(EventMetadata.API_KEY_ID));
         metadata.put("request_id", event.metadata().get(EventMetadata.REQUEST_ID));
         metadata.put("correlation_id", event.metadata().get(AXON_CORRELATION));
         metadata.put("causation_id", event.metadata().get(AXON_CAUSATION));
-        entry.put("metadata", metadata);
-        return entry;
+        return metadata;
     }
 
     /** An entry with the event it shows, for filtering by type and time. */

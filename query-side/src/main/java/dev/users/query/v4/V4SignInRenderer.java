@@ -3,12 +3,17 @@ package dev.users.query.v4;
 import dev.users.query.signin.SignInRow;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.users.query.list.SqlValues.iso;
 
 /** A sign-in audit entry as v4 shows it; {@code id} is the id of the event that recorded the sign-in. */
 public final class V4SignInRenderer {
+
+    /** The entry's fields in order: the columns of the CSV export. */
+    public static final List<String> COLUMNS = List.of("id", "user_id", "previous_sign_in_at", "signed_in_at",
+            "recorded_at", "api_key_id");
 
     private V4SignInRenderer() {
     }

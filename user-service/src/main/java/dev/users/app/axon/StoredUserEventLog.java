@@ -9,7 +9,9 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import dev.users.query.export.CsvExport;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
@@ -18,7 +20,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * {@link UserEventLog} on the event table: one user's rows by the (aggregateidentifier, sequencenumber) key,
@@ -31,15 +35,31 @@ class StoredUserEventLog implements UserEventLog {
     private static final String EVENTS = "select " + StoredEvents.COLUMNS + " from domainevententry"
             + " where aggregateidentifier = ? and sequencenumber <= ? order by sequencenumber";
 
+    private static final String INDEXED = "select " + StoredEvents.COLUMNS + " from event_index i"
+            + " join domainevententry e on e.globalindex = i.position";
+
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate cursor;
     private final Serializer eventSerializer;
     private final Configuration axon;
 
     StoredUserEventLog(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
                        Configuration axon) {
         this.jdbc = jdbc;
+        this.cursor = CsvExport.cursor(jdbc.getDataSource());
         this.eventSerializer = eventSerializer;
         this.axon = axon;
+    }
+
+    @Override
+    public void each(String where, Map<String, Object> params, String order, Consumer<RecordedEvent> each) {
+        cursor.query(INDEXED + where + order, params, (ResultSet rs) -> {
+            DomainEventData<?> entry = StoredEvents.entry(rs);
+            for (DomainEventMessage<?> message : StoredEvents.deserialized(List.of(entry), eventSerializer,
+                    axon.upcasterChain())) {
+                recorded(message, rs.getLong("globalindex"), type(entry)).ifPresent(each);
+            }
+        });
     }
 
     @Override
@@ -56,22 +76,30 @@ class StoredUserEventLog implements UserEventLog {
             DomainEventData<?> entry = StoredEvents.entry(rs);
             entries.add(entry);
             positions.put(entry.getEventIdentifier(), rs.getLong("globalindex"));
-            types.put(entry.getEventIdentifier(), EventTypes.of(simpleName(entry.getPayload().getType().getName()),
-                    entry.getPayload().getType().getRevision()));
+            types.put(entry.getEventIdentifier(), type(entry));
         }, userId.toString(), through);
         List<RecordedEvent> events = new ArrayList<>(entries.size());
         for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, eventSerializer,
                 axon.upcasterChain())) {
-            if (message.getPayload() instanceof UserEvent event) {
-                Map<String, String> metadata = new LinkedHashMap<>();
-                message.getMetaData().forEach((key, value) -> metadata.put(key, value == null ? null
-                        : String.valueOf(value)));
-                events.add(new RecordedEvent(positions.getOrDefault(message.getIdentifier(), -1L),
-                        message.getSequenceNumber(), types.get(message.getIdentifier()), message.getTimestamp(),
-                        event, metadata));
-            }
+            recorded(message, positions.getOrDefault(message.getIdentifier(), -1L),
+                    types.get(message.getIdentifier())).ifPresent(events::add);
         }
         return events;
+    }
+
+    private static Optional<RecordedEvent> recorded(DomainEventMessage<?> message, long position, String type) {
+        if (!(message.getPayload() instanceof UserEvent event)) {
+            return Optional.empty();
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        message.getMetaData().forEach((key, value) -> metadata.put(key, value == null ? null : String.valueOf(value)));
+        return Optional.of(new RecordedEvent(position, message.getSequenceNumber(), type, message.getTimestamp(),
+                event, metadata));
+    }
+
+    private static String type(DomainEventData<?> entry) {
+        return EventTypes.of(simpleName(entry.getPayload().getType().getName()),
+                entry.getPayload().getType().getRevision());
     }
 
     private static String simpleName(String type) {
