@@ -1,5 +1,6 @@
 package dev.users.query.history;
 
+import dev.users.web.Timestamps;
 import dev.users.query.directory.UserRow;
 import dev.users.query.directory.UserRows;
 import dev.users.query.history.PastStates.PastState;
@@ -53,7 +54,7 @@ public class ConsistencyCheck {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("consistent", differences.isEmpty());
         answer.put("version", events.row().version());
-        answer.put("removed_at", Timestamps.millis(events.removedAt()));
+        answer.put("removed_at", Timestamps.of(events.removedAt()));
         answer.put("differences", differences);
         return answer;
     }

@@ -1,5 +1,6 @@
 package dev.users.query.history;
 
+import dev.users.web.Timestamps;
 import dev.users.events.EventMetadata;
 import dev.users.query.directory.UserFold;
 import dev.users.query.v4.V4UserRenderer;
@@ -55,7 +56,7 @@ final class HistoryEntries {
     private static Map<String, Object> view(UserFold fold) {
         Map<String, Object> view = fold.state().map(V4UserRenderer::render).orElseGet(LinkedHashMap::new);
         view.remove("updated_at");
-        fold.removedAt().ifPresent(at -> view.put("removed_at", Timestamps.millis(at)));
+        fold.removedAt().ifPresent(at -> view.put("removed_at", Timestamps.of(at)));
         return view;
     }
 
@@ -83,7 +84,7 @@ final class HistoryEntries {
         entry.put("sequence", event.sequence());
         entry.put("position", event.position());
         entry.put("type", event.type());
-        entry.put("occurred_at", Timestamps.millis(event.occurredAt()));
+        entry.put("occurred_at", Timestamps.of(event.occurredAt()));
         entry.put("data", EventData.of((Record) event.payload()));
         entry.put("changes", changes);
         entry.put("metadata", metadata(event));

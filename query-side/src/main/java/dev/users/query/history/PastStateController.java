@@ -1,5 +1,6 @@
 package dev.users.query.history;
 
+import dev.users.web.Timestamps;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.directory.UserRow;
@@ -75,7 +76,7 @@ public class PastStateController {
         return states.of(caller.accountId(), userId, asOf).map(state -> {
             Map<String, Object> user = renderer.apply(state.row());
             if (state.removedAt() != null) {
-                user.put("removed_at", Timestamps.millis(state.removedAt()));
+                user.put("removed_at", Timestamps.of(state.removedAt()));
             }
             return user;
         }).orElseThrow(() -> notFound(id));

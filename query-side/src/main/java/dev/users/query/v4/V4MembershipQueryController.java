@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.users.query.list.SqlValues.iso;
+import dev.users.web.Timestamps;
 
 /**
  * Memberships of persons from other accounts. {@code GET /api/v4/memberships}: the caller's account's (pending and
@@ -84,7 +84,7 @@ public class V4MembershipQueryController {
         json.put("user_id", PrefixIds.of(PrefixIds.USER, membership.userId()));
         json.put("email", membership.email());
         json.put("state", membership.state());
-        json.put("created_at", iso(membership.createdAt()));
+        json.put("created_at", Timestamps.of(membership.createdAt()));
         return json;
     }
 }

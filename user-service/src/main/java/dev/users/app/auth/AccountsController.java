@@ -1,5 +1,6 @@
 package dev.users.app.auth;
 
+import dev.users.web.Timestamps;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.users.app.auth.Accounts.Account;
 import dev.users.command.web.ParamReader;
@@ -102,7 +103,7 @@ public class AccountsController {
         json.put("id", account.id().toString());
         json.put("name", account.name());
         json.put("default_region", account.defaultRegion());
-        json.put("created_at", account.createdAt().toString());
+        json.put("created_at", Timestamps.of(account.createdAt()));
         return json;
     }
 }

@@ -1,5 +1,6 @@
 package dev.users.app.auth;
 
+import dev.users.web.Timestamps;
 import dev.users.app.auth.ApiKeyCertificates.Registration;
 import dev.users.app.tls.ClientCertificateAuthority;
 import dev.users.command.web.ParamReader;
@@ -170,9 +171,9 @@ public class ApiKeyCertificatesController {
         json.put("id", registration.fingerprint());
         json.put("subject", registration.subject());
         json.put("issuer", registration.issuer());
-        json.put("not_after", registration.notAfter().toString());
+        json.put("not_after", Timestamps.of(registration.notAfter()));
         json.put("api_key_id", registration.apiKeyId().toString());
-        json.put("created_at", registration.createdAt().toString());
+        json.put("created_at", Timestamps.of(registration.createdAt()));
         return json;
     }
 }

@@ -1,5 +1,6 @@
 package dev.users.app.auth;
 
+import dev.users.web.Timestamps;
 import dev.users.app.auth.ApiKeys.Listed;
 import dev.users.command.web.ParamReader;
 import dev.users.command.web.RequestBodies;
@@ -135,8 +136,8 @@ public class ApiKeysController {
         json.put("scope", key.scope().json());
         json.put("label", key.label());
         json.put("operator", key.operator());
-        json.put("expires_at", key.expiresAt() == null ? null : key.expiresAt().toString());
-        json.put("created_at", key.createdAt().toString());
+        json.put("expires_at", Timestamps.of(key.expiresAt()));
+        json.put("created_at", Timestamps.of(key.createdAt()));
         return json;
     }
 }
