@@ -1,5 +1,6 @@
 package dev.users.query.history;
 
+import dev.users.web.Timestamps;
 import dev.users.events.EventTypes;
 import dev.users.query.export.CsvExport;
 import dev.users.query.history.HistoryEntries.HistoryEntry;
@@ -31,9 +32,6 @@ public class AuditLog {
      */
     public static final int COUNT_LIMIT = 10_000;
 
-    /** The documented type of an indexed event: its name and the revision it was stored under (none: 1). */
-    static final String TYPE = "(i.event_name || '.v' || coalesce(nullif(e.payloadrevision, ''), '1'))";
-
     /** The columns of the CSV export, in {@link #export}'s order. */
     static final List<String> CSV_COLUMNS = List.of("occurred_at", "position", "user_id", "sequence", "type",
             "api_key_id", "request_id", "correlation_id", "causation_id", "data");
@@ -57,15 +55,14 @@ public class AuditLog {
 
     ListPage page(UUID accountId, AuditLogParams query) {
         Where where = where(accountId, query);
-        String join = query.types().isEmpty() ? "" : " join domainevententry e on e.globalindex = i.position";
-        List<Indexed> rows = jdbc.sql("select i.user_id, i.sequence from event_index i" + join + where.sql
+        List<Indexed> rows = jdbc.sql("select i.user_id, i.sequence from event_index i" + where.sql
                         + ORDER + " limit :limit offset :offset")
                 .params(where.params)
                 .param("limit", query.page().limit() + 1)
                 .param("offset", query.page().offset())
                 .query((rs, n) -> new Indexed(rs.getObject("user_id", UUID.class), rs.getLong("sequence")))
                 .list();
-        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + join + where.sql + " limit "
+        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + where.sql + " limit "
                 + COUNT_LIMIT + ") matches").params(where.params).query(Long.class).single();
         Map<Indexed, Map<String, Object>> shown = entries(rows);
         List<Map<String, Object>> data = new ArrayList<>(rows.size());
@@ -109,7 +106,7 @@ public class AuditLog {
         Where where = where(accountId, query);
         events.each(where.sql, where.params, ORDER, event -> {
             Map<String, Object> metadata = HistoryEntries.metadata(event);
-            csv.row(Timestamps.millis(event.occurredAt()), event.position(), event.payload().userId(),
+            csv.row(Timestamps.of(event.occurredAt()), event.position(), event.payload().userId(),
                     event.sequence(), event.type(), metadata.get("api_key_id"), metadata.get("request_id"),
                     metadata.get("correlation_id"), metadata.get("causation_id"),
                     json.writeValueAsString(EventData.of((Record) event.payload())));
@@ -138,11 +135,9 @@ public class AuditLog {
             params.put("user", query.userId());
         }
         if (!query.types().isEmpty()) {
-            sql.append(" and i.event_name in (:names) and ").append(TYPE).append(" in (:types)");
+            // every event is shown in its record's current revision (upcast), so a type names the record alone
+            sql.append(" and i.event_name in (:names)");
             params.put("names", query.types().stream().map(type -> EventTypes.eventName(type).orElseThrow()).toList());
-            params.put("types", query.types().stream()
-                    .map(type -> EventTypes.eventName(type).orElseThrow() + ".v" + EventTypes.revision(type).orElseThrow())
-                    .toList());
         }
         return new Where(sql.toString(), params);
     }

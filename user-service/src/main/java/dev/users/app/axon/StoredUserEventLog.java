@@ -26,8 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * {@link UserEventLog} on the event table: one user's rows by the (aggregateidentifier, sequencenumber) key,
- * upcast and deserialized as Axon's own store would ({@link StoredEvents}). The type shown is the one of the
- * event as it was stored (its payload revision), as {@link EventTypes} documents.
+ * upcast and deserialized as Axon's own store would ({@link StoredEvents}). Upcasting brings every event to its
+ * record's current shape, so the type shown is the record's current revision, as {@link EventTypes} documents.
  */
 @Component
 class StoredUserEventLog implements UserEventLog {
@@ -57,7 +57,7 @@ class StoredUserEventLog implements UserEventLog {
             DomainEventData<?> entry = StoredEvents.entry(rs);
             for (DomainEventMessage<?> message : StoredEvents.deserialized(List.of(entry), eventSerializer,
                     axon.upcasterChain())) {
-                recorded(message, rs.getLong("globalindex"), type(entry)).ifPresent(each);
+                recorded(message, rs.getLong("globalindex")).ifPresent(each);
             }
         });
     }
@@ -71,38 +71,27 @@ class StoredUserEventLog implements UserEventLog {
     public List<RecordedEvent> ofUser(UUID userId, long through) {
         List<DomainEventData<?>> entries = new ArrayList<>();
         Map<String, Long> positions = new HashMap<>();
-        Map<String, String> types = new HashMap<>();
         jdbc.query(EVENTS, (ResultSet rs) -> {
             DomainEventData<?> entry = StoredEvents.entry(rs);
             entries.add(entry);
             positions.put(entry.getEventIdentifier(), rs.getLong("globalindex"));
-            types.put(entry.getEventIdentifier(), type(entry));
         }, userId.toString(), through);
         List<RecordedEvent> events = new ArrayList<>(entries.size());
         for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, eventSerializer,
                 axon.upcasterChain())) {
-            recorded(message, positions.getOrDefault(message.getIdentifier(), -1L),
-                    types.get(message.getIdentifier())).ifPresent(events::add);
+            recorded(message, positions.getOrDefault(message.getIdentifier(), -1L)).ifPresent(events::add);
         }
         return events;
     }
 
-    private static Optional<RecordedEvent> recorded(DomainEventMessage<?> message, long position, String type) {
+    private static Optional<RecordedEvent> recorded(DomainEventMessage<?> message, long position) {
         if (!(message.getPayload() instanceof UserEvent event)) {
             return Optional.empty();
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         message.getMetaData().forEach((key, value) -> metadata.put(key, value == null ? null : String.valueOf(value)));
-        return Optional.of(new RecordedEvent(position, message.getSequenceNumber(), type, message.getTimestamp(),
-                event, metadata));
+        return Optional.of(new RecordedEvent(position, message.getSequenceNumber(), EventTypes.of(event.getClass()),
+                message.getTimestamp(), event, metadata));
     }
 
-    private static String type(DomainEventData<?> entry) {
-        return EventTypes.of(simpleName(entry.getPayload().getType().getName()),
-                entry.getPayload().getType().getRevision());
-    }
-
-    private static String simpleName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
-    }
 }

@@ -62,7 +62,7 @@ class AuditLogTest extends QueryTest {
         JsonNode page = ok(http, "/api/v4/audit_log");
         assertThat(page.path("total_count").asLong()).isEqualTo(6);
         assertThat(page.path("has_more").asBoolean()).isFalse();
-        assertThat(types(page)).containsExactly("dev.users.user_removed.v1", "dev.users.language_changed.v1",
+        assertThat(types(page)).containsExactly("dev.users.user_removed.v1", "dev.users.language_changed.v2",
                 "dev.users.email_added.v1", "dev.users.user_renamed.v1", "dev.users.user_created.v1",
                 "dev.users.user_created.v1");
         JsonNode renamed = page.path("data").get(3);
@@ -99,7 +99,7 @@ class AuditLogTest extends QueryTest {
         assertThat(users(ok(http, "/api/v4/audit_log?api_key_id=" + keyB)))
                 .containsExactly(bob.toString(), bob.toString());
         assertThat(types(ok(http, "/api/v4/audit_log?api_key_id=" + keyA + "&from=" + T4)))
-                .containsExactly("dev.users.user_removed.v1", "dev.users.language_changed.v1");
+                .containsExactly("dev.users.user_removed.v1", "dev.users.language_changed.v2");
         assertThat(types(ok(http, "/api/v4/audit_log?type=dev.users.user_created.v1,dev.users.user_removed.v1")))
                 .containsExactly("dev.users.user_removed.v1", "dev.users.user_created.v1", "dev.users.user_created.v1");
         assertThat(types(ok(http, "/api/v4/audit_log?user_id=" + PrefixIds.of(PrefixIds.USER, bob))))
