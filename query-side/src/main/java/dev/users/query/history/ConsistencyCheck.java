@@ -70,7 +70,7 @@ public class ConsistencyCheck {
         }
     }
 
-    private static Map<String, Object> difference(String surface, String field, Object events, Object readModel) {
+    static Map<String, Object> difference(String surface, String field, Object events, Object readModel) {
         Map<String, Object> difference = new LinkedHashMap<>();
         difference.put("surface", surface);
         difference.put("field", field);
