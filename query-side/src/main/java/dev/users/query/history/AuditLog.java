@@ -1,20 +1,21 @@
 package dev.users.query.history;
 
-import dev.users.web.Timestamps;
 import dev.users.events.EventTypes;
 import dev.users.query.export.CsvExport;
-import dev.users.query.history.HistoryEntries.HistoryEntry;
 import dev.users.query.list.ListPage;
 import dev.users.query.list.SqlValues;
+import dev.users.web.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -74,13 +75,13 @@ public class AuditLog {
 
     /** The entries of the rows, each user's stream read and folded once, up to its latest event on the page. */
     private Map<Indexed, Map<String, Object>> entries(List<Indexed> rows) {
-        Map<UUID, Long> through = new LinkedHashMap<>();
-        rows.forEach(row -> through.merge(row.userId(), row.sequence(), Math::max));
+        Map<UUID, Set<Long>> shown = new LinkedHashMap<>();
+        rows.forEach(row -> shown.computeIfAbsent(row.userId(), user -> new HashSet<>()).add(row.sequence()));
         Map<Indexed, Map<String, Object>> entries = new HashMap<>();
-        through.forEach((userId, last) -> {
-            for (HistoryEntry entry : HistoryEntries.of(events.ofUser(userId, last))) {
-                entries.put(new Indexed(userId, entry.event().sequence()), withUser(userId, entry.json()));
-            }
+        shown.forEach((userId, sequences) -> {
+            long last = sequences.stream().mapToLong(Long::longValue).max().orElseThrow();
+            HistoryEntries.of(events.ofUser(userId, last), sequences).forEach((sequence, entry) ->
+                    entries.put(new Indexed(userId, sequence), withUser(userId, entry)));
         });
         return entries;
     }

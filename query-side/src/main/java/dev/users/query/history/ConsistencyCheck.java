@@ -1,11 +1,11 @@
 package dev.users.query.history;
 
-import dev.users.web.Timestamps;
 import dev.users.query.directory.UserRow;
 import dev.users.query.directory.UserRows;
 import dev.users.query.history.PastStates.PastState;
 import dev.users.query.v3.V3UserRenderer;
 import dev.users.query.v4.V4UserRenderer;
+import dev.users.web.Timestamps;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;

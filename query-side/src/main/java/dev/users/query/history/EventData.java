@@ -1,6 +1,7 @@
 package dev.users.query.history;
 
 import dev.users.web.Timestamps;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;

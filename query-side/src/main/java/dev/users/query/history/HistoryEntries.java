@@ -1,17 +1,17 @@
 package dev.users.query.history;
 
-import dev.users.web.Timestamps;
 import dev.users.events.EventMetadata;
 import dev.users.query.directory.UserFold;
 import dev.users.query.v4.V4UserRenderer;
+import dev.users.web.Timestamps;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * A user's history entries, oldest first: each event with what it changed in the v4 user object, found by folding
@@ -28,26 +28,28 @@ final class HistoryEntries {
     private HistoryEntries() {
     }
 
-    /** The entries, or empty when the events are not of a user of {@code accountId} (unknown or another's). */
-    static Optional<List<HistoryEntry>> of(List<RecordedEvent> events, UUID accountId) {
-        if (!PastStates.ofAccount(events, accountId)) {
-            return Optional.empty();
-        }
-        return Optional.of(of(events));
-    }
-
     /**
-     * The entries of a user's events (its whole stream from the creation, or its first part), whatever account
-     * they are listed under: the audit log has found them in the caller's account already.
+     * The entries of the events whose sequence numbers {@code shown} holds, by sequence number, of a user's stream
+     * from its creation (or its first part). Every event is folded, since an entry's {@code changes} depend on all
+     * before it, but the v4 object is rendered only before and after the shown ones: a page of a long history costs
+     * the fold of the stream and a page's worth of renderings.
      */
-    static List<HistoryEntry> of(List<RecordedEvent> events) {
+    static Map<Long, Map<String, Object>> of(List<RecordedEvent> events, Set<Long> shown) {
         UserFold fold = new UserFold();
         Map<String, Object> before = Map.of();
-        List<HistoryEntry> entries = new ArrayList<>(events.size());
-        for (RecordedEvent event : events) {
+        Map<Long, Map<String, Object>> entries = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent event = events.get(i);
             fold.apply(event.payload(), event.sequence(), event.occurredAt());
+            boolean wanted = shown.contains(event.sequence());
+            boolean beforeNext = i + 1 < events.size() && shown.contains(events.get(i + 1).sequence());
+            if (!wanted && !beforeNext) {
+                continue;
+            }
             Map<String, Object> after = view(fold);
-            entries.add(new HistoryEntry(event, json(event, changes(before, after))));
+            if (wanted) {
+                entries.put(event.sequence(), json(event, changes(before, after)));
+            }
             before = after;
         }
         return entries;
@@ -101,7 +103,4 @@ final class HistoryEntries {
         return metadata;
     }
 
-    /** An entry with the event it shows, for filtering by type and time. */
-    record HistoryEntry(RecordedEvent event, Map<String, Object> json) {
-    }
 }

@@ -1,6 +1,5 @@
 package dev.users.query.history;
 
-import dev.users.web.Timestamps;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.directory.UserRow;
@@ -8,6 +7,7 @@ import dev.users.query.v3.V3UserRenderer;
 import dev.users.query.v4.V4UserRenderer;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

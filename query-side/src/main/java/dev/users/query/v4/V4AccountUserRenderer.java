@@ -3,13 +3,13 @@ package dev.users.query.v4;
 import dev.users.query.directory.UserRow;
 import dev.users.query.membership.MembershipRow;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.users.web.Timestamps;
 
 /**
  * The v4 account user, the shape PagerTree's CLI reads: the user's membership of its account (roles as a hash of

@@ -12,6 +12,7 @@ import dev.users.query.membership.MembershipRows;
 import dev.users.query.roles.RoleNames;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.users.web.Timestamps;
 
 /**
  * Memberships of persons from other accounts. {@code GET /api/v4/memberships}: the caller's account's (pending and

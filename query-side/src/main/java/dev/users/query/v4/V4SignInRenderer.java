@@ -1,12 +1,12 @@
 package dev.users.query.v4;
 
 import dev.users.query.signin.SignInRow;
+import dev.users.web.Timestamps;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.users.web.Timestamps;
 
 /** A sign-in audit entry as v4 shows it; {@code id} is the id of the event that recorded the sign-in. */
 public final class V4SignInRenderer {

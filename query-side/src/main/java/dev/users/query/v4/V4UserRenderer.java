@@ -2,12 +2,12 @@ package dev.users.query.v4;
 
 import dev.users.query.directory.UserRow;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.users.web.Timestamps;
 
 /**
  * The v4 (PagerTree) user object, in the key order of PagerTree's documentation. Used wherever v4 shows a user:

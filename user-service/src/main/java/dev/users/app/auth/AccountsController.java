@@ -1,6 +1,5 @@
 package dev.users.app.auth;
 
-import dev.users.web.Timestamps;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import dev.users.app.auth.Accounts.Account;
 import dev.users.command.web.ParamReader;
@@ -9,6 +8,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.web.Caller;
 import dev.users.web.Caller.Scope;
+import dev.users.web.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;

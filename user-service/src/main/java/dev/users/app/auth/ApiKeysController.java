@@ -1,6 +1,5 @@
 package dev.users.app.auth;
 
-import dev.users.web.Timestamps;
 import dev.users.app.auth.ApiKeys.Listed;
 import dev.users.command.web.ParamReader;
 import dev.users.command.web.RequestBodies;
@@ -9,6 +8,7 @@ import dev.users.errors.UsersException;
 import dev.users.query.list.ClientTimestamp;
 import dev.users.web.Caller;
 import dev.users.web.Caller.Scope;
+import dev.users.web.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;

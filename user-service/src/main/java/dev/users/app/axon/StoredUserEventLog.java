@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +53,7 @@ class StoredUserEventLog implements UserEventLog {
 
     @Override
     public void each(String where, Map<String, Object> params, String order, Consumer<RecordedEvent> each) {
-        cursor.query(INDEXED + where + order, params, (ResultSet rs) -> {
-            DomainEventData<?> entry = StoredEvents.entry(rs);
-            for (DomainEventMessage<?> message : StoredEvents.deserialized(List.of(entry), eventSerializer,
-                    axon.upcasterChain())) {
-                recorded(message, rs.getLong("globalindex")).ifPresent(each);
-            }
-        });
+        cursor.query(INDEXED + where + order, params, (ResultSet rs) -> read(rs, each));
     }
 
     @Override
@@ -67,21 +61,22 @@ class StoredUserEventLog implements UserEventLog {
         return ofUser(userId, Long.MAX_VALUE);
     }
 
+    /** Each row deserialized as it is read, so that a long stream is never held serialized and read at once. */
     @Override
     public List<RecordedEvent> ofUser(UUID userId, long through) {
-        List<DomainEventData<?>> entries = new ArrayList<>();
-        Map<String, Long> positions = new HashMap<>();
-        jdbc.query(EVENTS, (ResultSet rs) -> {
-            DomainEventData<?> entry = StoredEvents.entry(rs);
-            entries.add(entry);
-            positions.put(entry.getEventIdentifier(), rs.getLong("globalindex"));
-        }, userId.toString(), through);
-        List<RecordedEvent> events = new ArrayList<>(entries.size());
-        for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, eventSerializer,
-                axon.upcasterChain())) {
-            recorded(message, positions.getOrDefault(message.getIdentifier(), -1L)).ifPresent(events::add);
-        }
+        List<RecordedEvent> events = new ArrayList<>();
+        jdbc.query(EVENTS, (ResultSet rs) -> read(rs, events::add), userId.toString(), through);
         return events;
+    }
+
+    /** The event on the current row, upcast and deserialized (one by one: the service's upcasters are single-event). */
+    private void read(ResultSet rs, Consumer<RecordedEvent> each) throws SQLException {
+        DomainEventData<?> entry = StoredEvents.entry(rs);
+        long position = rs.getLong("globalindex");
+        for (DomainEventMessage<?> message : StoredEvents.deserialized(List.of(entry), eventSerializer,
+                axon.upcasterChain())) {
+            recorded(message, position).ifPresent(each);
+        }
     }
 
     private static Optional<RecordedEvent> recorded(DomainEventMessage<?> message, long position) {

@@ -1,6 +1,5 @@
 package dev.users.app.deadletters;
 
-import dev.users.web.Timestamps;
 import dev.users.app.deadletters.DeadLetterReports.ParkedUser;
 import dev.users.app.deadletters.DeadLetterRetries.Outcome;
 import dev.users.errors.ErrorCode;
@@ -9,6 +8,7 @@ import dev.users.query.list.ListPage;
 import dev.users.query.list.PageRequest;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

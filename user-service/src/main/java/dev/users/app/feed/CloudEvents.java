@@ -1,6 +1,7 @@
 package dev.users.app.feed;
 
 import dev.users.web.Timestamps;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
