@@ -1,8 +1,7 @@
 package dev.users.app.feed;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import dev.users.web.Timestamps;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +17,6 @@ public final class CloudEvents {
     public static final String BATCH_MEDIA_TYPE = "application/cloudevents-batch+json";
     public static final String SPEC_VERSION = "1.0";
     public static final String DATA_CONTENT_TYPE = "application/json";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private CloudEvents() {
     }
@@ -31,7 +28,7 @@ public final class CloudEvents {
 
     /** The time attribute: UTC, millisecond precision, as every other time of v4. */
     public static String time(FeedEvent event) {
-        return TIME.format(event.time().truncatedTo(ChronoUnit.MILLIS));
+        return Timestamps.of(event.time());
     }
 
     public static Map<String, Object> json(FeedEvent event) {

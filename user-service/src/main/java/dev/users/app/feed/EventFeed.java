@@ -2,6 +2,7 @@ package dev.users.app.feed;
 
 import dev.users.app.axon.StoredEvents;
 import dev.users.events.EventTypes;
+import dev.users.web.Timestamps;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -9,9 +10,13 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +34,8 @@ public class EventFeed {
             + " from event_index i join domainevententry e on e.globalindex = i.position"
             + " where i.account_id = :account and i.position > :after and i.position <= :safe";
     private static final String BY_SUBJECT = " and i.user_id = :subject";
-    /** The documented type is the payload's simple name and its stored revision (none stored: 1). */
-    private static final String BY_TYPE = " and (i.event_name || '.v' || coalesce(nullif(e.payloadrevision, ''), '1'))"
-            + " in (:types)";
+    /** Every event is shown in its record's current revision (upcast), so a type names the record alone. */
+    private static final String BY_TYPE = " and i.event_name in (:types)";
     private static final String ORDER = " order by i.position limit :limit";
 
     private final JdbcClient jdbc;
@@ -78,23 +82,21 @@ public class EventFeed {
         }
         if (!query.types().isEmpty()) {
             statement = statement.param("types", query.types().stream()
-                    .map(type -> EventTypes.eventName(type).orElseThrow() + ".v" + EventTypes.revision(type).orElseThrow())
-                    .toList());
+                    .map(type -> EventTypes.eventName(type).orElseThrow()).toList());
         }
         List<DomainEventData<?>> entries = new ArrayList<>();
         Map<String, Row> rows = new HashMap<>();
         statement.query((ResultSet rs) -> {
             DomainEventData<?> entry = StoredEvents.entry(rs);
             entries.add(entry);
-            rows.put(entry.getEventIdentifier(), new Row(rs.getLong("globalindex"), rs.getObject("account_id", UUID.class),
-                    entry.getPayload().getType().getRevision()));
+            rows.put(entry.getEventIdentifier(), new Row(rs.getLong("globalindex"), rs.getObject("account_id", UUID.class)));
         });
         List<FeedEvent> events = new ArrayList<>(entries.size());
         for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain())) {
             Row row = rows.get(message.getIdentifier());
             events.add(new FeedEvent(message.getIdentifier(), row.position(), row.accountId(),
                     UUID.fromString(message.getAggregateIdentifier()), message.getSequenceNumber(),
-                    EventTypes.of(message.getPayloadType().getSimpleName(), row.revision()), message.getTimestamp(),
+                    EventTypes.of(message.getPayloadType()), message.getTimestamp(),
                     data(message.getPayload())));
         }
         boolean hasMore = events.size() > query.limit();
@@ -102,11 +104,34 @@ public class EventFeed {
         return new Page(page, hasMore, hasMore ? page.get(page.size() - 1).position() : safe);
     }
 
-    /** The event's fields as the store holds them (Axon's event serializer), as a JSON tree. */
+    /**
+     * The event's fields as the store holds them (Axon's event serializer), as a JSON tree, with every instant in
+     * the service's one form ({@link Timestamps}) instead of the serializer's microseconds.
+     */
     private Object data(Object payload) {
-        return json.readTree(serializer.serialize(payload, String.class).getData());
+        JsonNode data = json.readTree(serializer.serialize(payload, String.class).getData());
+        if (payload instanceof Record event && data instanceof ObjectNode fields) {
+            showTimes(event, fields);
+        }
+        return data;
     }
 
-    private record Row(long position, UUID accountId, String revision) {
+    private static void showTimes(Record record, ObjectNode fields) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of an event", e);
+            }
+            if (value instanceof Instant instant && fields.has(component.getName())) {
+                fields.put(component.getName(), Timestamps.of(instant));
+            } else if (value instanceof Record nested && fields.get(component.getName()) instanceof ObjectNode inner) {
+                showTimes(nested, inner);
+            }
+        }
+    }
+
+    private record Row(long position, UUID accountId) {
     }
 }

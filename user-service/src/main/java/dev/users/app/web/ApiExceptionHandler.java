@@ -111,7 +111,7 @@ public class ApiExceptionHandler {
                     "unsupported content type; send application/json or application/x-www-form-urlencoded");
         }
         if (t instanceof HttpMediaTypeNotAcceptableException) {
-            return new Failure(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json only");
+            return new Failure(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json (and text/csv where docs/api.md says so)");
         }
         if (t instanceof HttpRequestMethodNotSupportedException e) {
             return new Failure(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");

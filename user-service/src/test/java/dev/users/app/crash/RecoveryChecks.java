@@ -3,6 +3,7 @@ package dev.users.app.crash;
 import dev.users.app.crash.WriteLoad.WrittenUser;
 import dev.users.app.support.Http;
 import dev.users.app.support.ServiceProcess;
+import dev.users.web.Timestamps;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Connection;
@@ -49,7 +50,7 @@ final class RecoveryChecks {
                 String lastSignIn = shown.path("last_sign_in_at").isNull() ? null
                         : shown.path("last_sign_in_at").asString();
                 assertThat(lastSignIn).as("last sign-in of %s", user.email)
-                        .isIn(acceptable(text(user.lastSignIn()), text(user.unansweredSignIn)));
+                        .isIn(acceptable(Timestamps.of(user.lastSignIn()), Timestamps.of(user.unansweredSignIn)));
             }
         });
     }
