@@ -60,7 +60,8 @@ class AdministrativeTablesTest extends ApiTest {
         assertThat(context.getBeanNamesForType(
                 org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration.class)).isEmpty();
         assertThat(context.getBeanNamesForType(org.axonframework.common.jpa.EntityManagerProvider.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(org.axonframework.modelling.saga.repository.SagaStore.class)).isEmpty();
+        assertThat(context.getBeansOfType(org.axonframework.modelling.saga.repository.SagaStore.class).values())
+                .noneMatch(org.axonframework.modelling.saga.repository.jpa.JpaSagaStore.class::isInstance);
         // one transaction manager for JPA and JDBC alike, so a command's JDBC statements and any repository call
         // made within it commit together (TransactionBoundariesTest)
         assertThat(context.getBean(PlatformTransactionManager.class)).isInstanceOf(JpaTransactionManager.class);
