@@ -10,7 +10,7 @@ import java.util.UUID;
 interface AccountRepository extends JpaRepository<AccountEntity, UUID> {
 
     /** The accounts, oldest first (the id breaks ties): {@code limit} of them from {@code offset} on. */
-    @Query("select a from AccountEntity a order by a.createdAt, a.id limit :limit offset :offset")
+    @Query(value = "select * from accounts order by created_at, id limit :limit offset :offset", nativeQuery = true)
     List<AccountEntity> oldestFirst(int limit, long offset);
 
     default Optional<AccountEntity> oldest() {

@@ -11,23 +11,24 @@ import java.util.UUID;
 
 interface ApiKeyCertificateRepository extends JpaRepository<ApiKeyCertificateEntity, String> {
 
-    String OF_ACCOUNT = " from ApiKeyCertificateEntity c join ApiKeyEntity k on k.id = c.apiKeyId"
-            + " where k.accountId = :accountId";
+    String OF_ACCOUNT = " from api_key_certificates c join api_keys k on k.id = c.api_key_id"
+            + " where k.account_id = :accountId";
 
     /** The account's registrations, oldest first: {@code limit} of them from {@code offset} on. */
-    @Query("select c" + OF_ACCOUNT + " order by c.createdAt, c.fingerprint limit :limit offset :offset")
+    @Query(value = "select c.*" + OF_ACCOUNT + " order by c.created_at, c.fingerprint limit :limit offset :offset",
+            nativeQuery = true)
     List<ApiKeyCertificateEntity> ofAccount(UUID accountId, int limit, long offset);
 
-    @Query("select count(c)" + OF_ACCOUNT)
+    @Query(value = "select count(*)" + OF_ACCOUNT, nativeQuery = true)
     long countOfAccount(UUID accountId);
 
-    @Query("select c" + OF_ACCOUNT + " and c.fingerprint = :fingerprint")
+    @Query(value = "select c.*" + OF_ACCOUNT + " and c.fingerprint = :fingerprint", nativeQuery = true)
     Optional<ApiKeyCertificateEntity> findOfAccount(UUID accountId, String fingerprint);
 
     /** Deletes the account's registration of {@code fingerprint}; how many it deleted. */
     @Transactional
     @Modifying
-    @Query("delete from ApiKeyCertificateEntity c where c.fingerprint = :fingerprint"
-            + " and c.apiKeyId in (select k.id from ApiKeyEntity k where k.accountId = :accountId)")
+    @Query(value = "delete from api_key_certificates c using api_keys k where k.id = c.api_key_id"
+            + " and k.account_id = :accountId and c.fingerprint = :fingerprint", nativeQuery = true)
     int deleteOfAccount(UUID accountId, String fingerprint);
 }

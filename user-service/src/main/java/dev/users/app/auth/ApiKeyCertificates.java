@@ -55,7 +55,7 @@ public class ApiKeyCertificates {
         if (cached != null && cached.expires.isAfter(now)) {
             return cached.apiKey.filter(key -> key.liveAt(now));
         }
-        Optional<ApiKey> apiKey = keys.liveByCertificate(fingerprint);
+        Optional<ApiKey> apiKey = keys.liveByCertificate(fingerprint).map(ApiKeyRepository.Authenticated::apiKey);
         cache.put(fingerprint, new Cached(apiKey, now.plus(CACHE_TTL)));
         return apiKey.filter(key -> key.liveAt(now));
     }

@@ -1,36 +1,58 @@
 package dev.users.app.auth;
 
+import dev.users.web.Caller.Scope;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 interface ApiKeyRepository extends JpaRepository<ApiKeyEntity, UUID> {
 
+    /** What a request authenticates as: the key, its account's region. */
+    String AUTHENTICATED = "select k.id, k.account_id as accountId, a.default_region as defaultRegion, k.scope,"
+            + " k.operator, k.expires_at as expiresAt from api_keys k join accounts a on a.id = k.account_id";
+
     /** The key a secret's hash names, if it is not revoked, as a request authenticates with it. */
-    @Query("select new dev.users.app.auth.ApiKey(k.id, k.accountId, a.defaultRegion, k.scope, k.operator, k.expiresAt)"
-            + " from ApiKeyEntity k join AccountEntity a on a.id = k.accountId"
-            + " where k.keyHash = :hash and k.revokedAt is null")
-    Optional<ApiKey> live(String hash);
+    @Query(value = AUTHENTICATED + " where k.key_hash = :hash and k.revoked_at is null", nativeQuery = true)
+    Optional<Authenticated> live(String hash);
 
     /** The key a registered certificate's fingerprint names, if the key is not revoked. */
-    @Query("select new dev.users.app.auth.ApiKey(k.id, k.accountId, a.defaultRegion, k.scope, k.operator, k.expiresAt)"
-            + " from ApiKeyCertificateEntity c join ApiKeyEntity k on k.id = c.apiKeyId"
-            + " join AccountEntity a on a.id = k.accountId"
-            + " where c.fingerprint = :fingerprint and k.revokedAt is null")
-    Optional<ApiKey> liveByCertificate(String fingerprint);
+    @Query(value = AUTHENTICATED + " join api_key_certificates c on c.api_key_id = k.id"
+            + " where c.fingerprint = :fingerprint and k.revoked_at is null", nativeQuery = true)
+    Optional<Authenticated> liveByCertificate(String fingerprint);
+
+    /** A row of {@link #AUTHENTICATED}. */
+    interface Authenticated {
+        UUID getId();
+
+        UUID getAccountId();
+
+        String getDefaultRegion();
+
+        String getScope();
+
+        boolean getOperator();
+
+        Instant getExpiresAt();
+
+        default ApiKey apiKey() {
+            return new ApiKey(getId(), getAccountId(), getDefaultRegion(), Scope.of(getScope()), getOperator(),
+                    getExpiresAt());
+        }
+    }
 
     boolean existsByKeyHash(String keyHash);
 
     boolean existsByIdAndAccountIdAndRevokedAtIsNull(UUID id, UUID accountId);
 
     /** The account's live keys, oldest first (the id breaks ties): {@code limit} of them from {@code offset} on. */
-    @Query("select k from ApiKeyEntity k where k.accountId = :accountId and k.revokedAt is null"
-            + " order by k.createdAt, k.id limit :limit offset :offset")
+    @Query(value = "select * from api_keys where account_id = :accountId and revoked_at is null"
+            + " order by created_at, id limit :limit offset :offset", nativeQuery = true)
     List<ApiKeyEntity> liveOfAccount(UUID accountId, int limit, long offset);
 
     long countByAccountIdAndRevokedAtIsNull(UUID accountId);

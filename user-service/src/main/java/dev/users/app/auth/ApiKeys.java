@@ -57,7 +57,7 @@ public class ApiKeys {
         if (cached != null && cached.expires.isAfter(now)) {
             return cached.apiKey.filter(k -> k.liveAt(now));
         }
-        Optional<ApiKey> apiKey = repository.live(hash);
+        Optional<ApiKey> apiKey = repository.live(hash).map(ApiKeyRepository.Authenticated::apiKey);
         cache.put(hash, new Cached(apiKey, now.plus(CACHE_TTL)));
         return apiKey.filter(k -> k.liveAt(now));
     }

@@ -52,13 +52,18 @@ public class DeadLetterReports {
 
     /** The parked users of {@code accountId}, the longest parked first. */
     public List<ParkedUser> ofAccount(UUID accountId) {
-        List<Object[]> firsts = parked.firstOfEachUser(GROUP);
-        List<ParkedEventEntity> events = firsts.stream().map(row -> (ParkedEventEntity) row[0]).toList();
-        Map<String, UUID> accounts = accountsOf(events.stream().map(ParkedEventEntity::sequenceIdentifier).toList());
-        Map<String, Long> positions = positionsOf(events.stream().map(ParkedEventEntity::eventIdentifier).toList());
-        return firsts.stream()
-                .filter(row -> accountId.equals(accounts.get(((ParkedEventEntity) row[0]).sequenceIdentifier())))
-                .map(row -> parkedUser((ParkedEventEntity) row[0], (Long) row[1], positions))
+        List<ParkedEventEntity> firsts = parked.firstOfEachUser(GROUP);
+        Map<String, UUID> accounts = accountsOf(firsts.stream().map(ParkedEventEntity::sequenceIdentifier).toList());
+        List<ParkedEventEntity> ofAccount = firsts.stream()
+                .filter(first -> accountId.equals(accounts.get(first.sequenceIdentifier()))).toList();
+        if (ofAccount.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        parked.parkedPerUser(GROUP).forEach(user -> counts.put(user.getUserId(), user.getEvents()));
+        Map<String, Long> positions = positionsOf(ofAccount.stream().map(ParkedEventEntity::eventIdentifier).toList());
+        return ofAccount.stream()
+                .map(first -> parkedUser(first, counts.getOrDefault(first.sequenceIdentifier(), 0L), positions))
                 .toList();
     }
 

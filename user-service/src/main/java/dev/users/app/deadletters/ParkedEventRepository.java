@@ -7,22 +7,28 @@ import java.util.List;
 
 interface ParkedEventRepository extends JpaRepository<ParkedEventEntity, String> {
 
-    /**
-     * The first parked event of each user of the group (the one that failed) with how many of the user's are parked
-     * in all ({@code Object[]{ParkedEventEntity, Long}}), the longest parked first.
-     */
-    @Query("select d, (select count(x) from ParkedEventEntity x where x.processingGroup = :group"
-            + " and x.sequenceIdentifier = d.sequenceIdentifier)"
-            + " from ParkedEventEntity d where d.processingGroup = :group"
-            + " and d.sequenceIndex = (select min(f.sequenceIndex) from ParkedEventEntity f"
-            + " where f.processingGroup = :group and f.sequenceIdentifier = d.sequenceIdentifier)"
-            + " order by d.enqueuedAt, d.sequenceIdentifier")
-    List<Object[]> firstOfEachUser(String group);
+    /** The first parked event of each user of the group (the one that failed), the longest parked first. */
+    @Query(value = "select d.* from deadletterentry d where d.processinggroup = :group"
+            + " and d.sequenceindex = (select min(f.sequenceindex) from deadletterentry f"
+            + " where f.processinggroup = :group and f.sequenceidentifier = d.sequenceidentifier)"
+            + " order by d.enqueuedat, d.sequenceidentifier", nativeQuery = true)
+    List<ParkedEventEntity> firstOfEachUser(String group);
+
+    /** How many events each user of the group has parked. */
+    @Query(value = "select sequenceidentifier as userId, count(*) as events from deadletterentry"
+            + " where processinggroup = :group group by sequenceidentifier", nativeQuery = true)
+    List<ParkedOfUser> parkedPerUser(String group);
 
     /** How many users of the group have parked events, and how many events are parked: one query. */
-    @Query("select count(distinct d.sequenceIdentifier) as users, count(d) as events from ParkedEventEntity d"
-            + " where d.processingGroup = :group")
+    @Query(value = "select count(distinct sequenceidentifier) as users, count(*) as events from deadletterentry"
+            + " where processinggroup = :group", nativeQuery = true)
     Counts counts(String group);
+
+    interface ParkedOfUser {
+        String getUserId();
+
+        long getEvents();
+    }
 
     interface Counts {
         long getUsers();
