@@ -18,7 +18,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -82,7 +81,7 @@ public class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          @Value("${users.event-store.fetch-size:1000}") int fetchSize) {
+                                          EventStoreSettings settings) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -97,7 +96,7 @@ public class EventStoreConfiguration {
                 // commit with everything else of theirs (TransactionBoundariesTest, SnapshotTest).
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema())
-                .batchSize(fetchSize)
+                .batchSize(settings.fetchSize())
                 .build();
     }
 }
