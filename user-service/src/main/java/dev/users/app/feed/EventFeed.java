@@ -9,7 +9,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -38,15 +37,15 @@ public class EventFeed {
     private final SafePosition safePosition;
     private final Serializer serializer;
     private final Configuration axon;
-    private final JsonMapper json;
+    private final FeedEvents feedEvents;
 
     EventFeed(JdbcClient jdbc, SafePosition safePosition, @Qualifier("eventSerializer") Serializer serializer,
-              Configuration axon, JsonMapper json) {
+              Configuration axon, FeedEvents feedEvents) {
         this.jdbc = jdbc;
         this.safePosition = safePosition;
         this.serializer = serializer;
         this.axon = axon;
-        this.json = json;
+        this.feedEvents = feedEvents;
     }
 
     /**
@@ -92,19 +91,11 @@ public class EventFeed {
         List<FeedEvent> events = new ArrayList<>(entries.size());
         for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain())) {
             Row row = rows.get(message.getIdentifier());
-            events.add(new FeedEvent(message.getIdentifier(), row.position(), row.accountId(),
-                    UUID.fromString(message.getAggregateIdentifier()), message.getSequenceNumber(),
-                    EventTypes.of(message.getPayloadType().getSimpleName(), row.revision()), message.getTimestamp(),
-                    data(message.getPayload())));
+            events.add(feedEvents.of(message, row.position(), row.accountId(), row.revision()));
         }
         boolean hasMore = events.size() > query.limit();
         List<FeedEvent> page = hasMore ? List.copyOf(events.subList(0, query.limit())) : events;
         return new Page(page, hasMore, hasMore ? page.get(page.size() - 1).position() : safe);
-    }
-
-    /** The event's fields as the store holds them (Axon's event serializer), as a JSON tree. */
-    private Object data(Object payload) {
-        return json.readTree(serializer.serialize(payload, String.class).getData());
     }
 
     private record Row(long position, UUID accountId, String revision) {
