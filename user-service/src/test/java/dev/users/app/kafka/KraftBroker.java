@@ -13,8 +13,13 @@ final class KraftBroker extends EmbeddedKafkaKraftBroker {
 
     /** One broker (combined with its controller) reached at {@code localhost:advertisedPort}, making no topic by itself. */
     KraftBroker(int advertisedPort) {
-        super(1, 1);
+        this();
         brokerProperty("advertised.listeners", "EXTERNAL://localhost:" + advertisedPort);
+    }
+
+    /** One broker reached where it listens ({@link #getBrokersAsString}), making no topic by itself. */
+    KraftBroker() {
+        super(1, 1);
         // as the README advises: the producer's metadata requests would otherwise make a missing topic with the
         // broker's defaults before the publisher makes it with its partition count
         brokerProperty("auto.create.topics.enable", "false");
