@@ -63,8 +63,8 @@ public class AccountUserCommandController {
                 roles, caller.defaultRegion());
         CreateUser command = V4UserCommands.create(p.user(), TimeOrderedIds.next(), caller.accountId(), writes.now())
                 .withAssignments(p.grant(), p.teamIds());
-        return invitations.inviteInstead(command)
-                .orElseGet(() -> writes.create(command, Surface.V4_ACCOUNT_USER, ACCOUNT_USERS));
+        return invitations.createOrInvite(command,
+                () -> writes.create(command, Surface.V4_ACCOUNT_USER, ACCOUNT_USERS));
     }
 
     @PutMapping("/{id}")

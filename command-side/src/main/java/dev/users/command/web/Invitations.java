@@ -8,6 +8,8 @@ import dev.users.command.api.NewEmail;
 import dev.users.command.domain.EmailClaims;
 import dev.users.command.domain.MembershipRegistry;
 import dev.users.command.infra.TimeOrderedIds;
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
 import dev.users.web.PrefixIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One person, many accounts: a create whose address belongs to an existing person invites that person instead
@@ -41,12 +44,26 @@ public class Invitations {
     }
 
     /**
-     * When one of the new user's addresses (in the order given) belongs to a live person, invites that person with
-     * the command's roles and teams and answers 202 with the pending account user; the rest of the request (name,
-     * phones, other addresses) is not applied: the person's profile is theirs. The person's home account, or an
-     * account that already has them, gets the usual 409. Empty when no address is taken: create as usual.
+     * Creates the user with {@code creation}, or, when one of its addresses (in the order given) belongs to a live
+     * person, invites that person with the command's roles and teams and answers 202 with the pending account user;
+     * the rest of the request (name, phones, other addresses) is not applied: the person's profile is theirs. The
+     * person's home account, or an account that already has them, gets the usual 409. The create is tried first and
+     * the addresses' holders are looked up only when it meets a taken address: a new person, the common case, costs
+     * no extra query.
      */
-    public Optional<ResponseEntity<Map<String, Object>>> inviteInstead(CreateUser create) {
+    public ResponseEntity<Map<String, Object>> createOrInvite(CreateUser create,
+                                                              Supplier<ResponseEntity<Map<String, Object>>> creation) {
+        try {
+            return creation.get();
+        } catch (UsersException problem) {
+            if (problem.code() != ErrorCode.CONFLICT) {
+                throw problem;
+            }
+            return inviteInstead(create).orElseThrow(() -> problem);
+        }
+    }
+
+    private Optional<ResponseEntity<Map<String, Object>>> inviteInstead(CreateUser create) {
         List<NewEmail> emails = create.emails() == null ? List.of() : create.emails();
         for (NewEmail email : emails) {
             Optional<UUID> person = claims.holder(email.address());

@@ -53,7 +53,7 @@ public class V4UserCommandController {
     ResponseEntity<Map<String, Object>> create(HttpServletRequest request, Caller caller) {
         V4UserParams params = V4UserParams.read(bodies.read(request, "user"), true, caller.defaultRegion());
         CreateUser command = V4UserCommands.create(params, TimeOrderedIds.next(), caller.accountId(), now());
-        return invitations.inviteInstead(command).orElseGet(() -> writes.create(command, Surface.V4_USER, USERS));
+        return invitations.createOrInvite(command, () -> writes.create(command, Surface.V4_USER, USERS));
     }
 
     @PutMapping("/{id}")

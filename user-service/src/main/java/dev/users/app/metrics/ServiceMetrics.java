@@ -3,7 +3,7 @@ package dev.users.app.metrics;
 /**
  * The names of the service's own meters (Prometheus: dots become underscores), besides Spring's
  * ({@code http_server_requests_seconds}, JVM, Hikari) and Axon's ({@code commandBus_*}, {@code queryBus_*},
- * {@code eventStore_*}, {@code eventProcessor_*}, tagged by payload type or processor). {@code docs/grafana-dashboard.json}
+ * {@code eventStore_*}, tagged by payload type: AxonMessageMeters). {@code docs/grafana-dashboard.json}
  * charts them; GrafanaDashboardTest checks that every name it charts is served.
  */
 public final class ServiceMetrics {
