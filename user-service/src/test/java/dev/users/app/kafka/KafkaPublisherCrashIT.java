@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static dev.users.app.kafka.TopicReader.header;
@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The built service, publishing to a real broker, killed with SIGKILL while it writes and publishes, and started
- * again on the same data directory: every stored event is in the topic, each user's in order, and every copy sent
- * twice (the batches Kafka took but whose token the dead process never committed) carries the same id and data.
+ * The built service, publishing a backlog to a real broker, killed with SIGKILL while it publishes, and started again
+ * on the same data directory: every stored event is in the topic, each user's in order, and every copy sent twice
+ * (what Kafka took of the batch whose token the dead process never committed) carries the same id and data.
  */
 class KafkaPublisherCrashIT {
 
@@ -61,29 +61,21 @@ class KafkaPublisherCrashIT {
         broker.afterPropertiesSet();
         Path dataDir = work.resolve("data");
         int httpPort = ServiceProcess.freePort();
-        ServiceProcess first = launch(dataDir, httpPort, ServiceProcess.freePort(), "first.log");
-        first.awaitReady(Duration.ofSeconds(90));
+        // a backlog written with Kafka off, then published one event per batch (each a send, its acknowledgement and a
+        // commit of the token): a kill in the middle most likely falls between an acknowledgement and its commit
+        ServiceProcess writer = launch(dataDir, httpPort, ServiceProcess.freePort(), "writes.log", List.of());
+        writer.awaitReady(Duration.ofSeconds(90));
+        write(writer.http(KEY), 4, 60);
+        writer.close();
 
-        AtomicBoolean writing = new AtomicBoolean(true);
-        ExecutorService writer = Executors.newSingleThreadExecutor();
-        Http http = first.http(KEY);
-        writer.submit(() -> {
-            for (int i = 0; writing.get(); i++) {
-                Http.Response created = http.post("/api/v4/users", Map.of("name", "Crash " + i,
-                        "email", "crash-" + UUID.randomUUID() + "@example.com"));
-                if (created.status() != 201) {
-                    return;
-                }
-            }
-        });
         try (TopicReader topic = new TopicReader(broker.getBrokersAsString(), TOPIC)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> topic.poll().size() >= 60);
+            ServiceProcess first = launch(dataDir, httpPort, ServiceProcess.freePort(), "first.log", kafka("1"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> topic.poll().size() >= 60);
             first.killJvm();
-            writing.set(false);
-            writer.shutdown();
 
-            ServiceProcess second = launch(dataDir, httpPort, ServiceProcess.freePort(), "second.log");
+            ServiceProcess second = launch(dataDir, httpPort, ServiceProcess.freePort(), "second.log", kafka("50"));
             second.awaitReady(Duration.ofSeconds(60));
+            write(second.http(KEY), 1, 5);
             Map<String, StoredEvent> stored = stored(second);
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 topic.poll();
@@ -109,9 +101,29 @@ class KafkaPublisherCrashIT {
             sequences.forEach((user, seen) -> assertThat(seen).as(user).isSorted().doesNotHaveDuplicates());
             System.out.printf("[kafka-crash] %d events stored, %d records in the topic, %d events sent twice%n",
                     stored.size(), topic.poll().size(), twice);
+        }
+    }
+
+    /** {@code clients} clients at once, each creating {@code users} users; every answer a 201. */
+    private static void write(Http http, int clients, int users) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<List<Integer>>> statuses = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                statuses.add(pool.submit(() -> {
+                    List<Integer> answers = new ArrayList<>();
+                    for (int u = 0; u < users; u++) {
+                        answers.add(http.post("/api/v4/users", Map.of("name", "Crash " + u,
+                                "email", "crash-" + UUID.randomUUID() + "@example.com")).status());
+                    }
+                    return answers;
+                }));
+            }
+            for (Future<List<Integer>> client : statuses) {
+                assertThat(client.get()).containsOnly(201);
+            }
         } finally {
-            writing.set(false);
-            writer.shutdownNow();
+            pool.shutdownNow();
         }
     }
 
@@ -131,10 +143,14 @@ class KafkaPublisherCrashIT {
         return events;
     }
 
-    private ServiceProcess launch(Path dataDir, int httpPort, int postgresPort, String log) {
+    private List<String> kafka(String batchSize) {
+        return List.of("--users.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "--users.kafka.partitions=3",
+                "--users.kafka.batch-size=" + batchSize);
+    }
+
+    private ServiceProcess launch(Path dataDir, int httpPort, int postgresPort, String log, List<String> settings) {
         ServiceProcess service = ServiceProcess.launch(dataDir, httpPort, postgresPort, KEY, work.resolve(log),
-                List.of("--users.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--users.kafka.partitions=3", "--users.kafka.batch-size=20"));
+                settings);
         launched.add(service);
         return service;
     }
