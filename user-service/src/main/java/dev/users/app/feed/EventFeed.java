@@ -10,13 +10,8 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
-import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,15 +37,15 @@ public class EventFeed {
     private final SafePosition safePosition;
     private final Serializer serializer;
     private final Configuration axon;
-    private final JsonMapper json;
+    private final FeedEvents feedEvents;
 
     EventFeed(JdbcClient jdbc, SafePosition safePosition, @Qualifier("eventSerializer") Serializer serializer,
-              Configuration axon, JsonMapper json) {
+              Configuration axon, FeedEvents feedEvents) {
         this.jdbc = jdbc;
         this.safePosition = safePosition;
         this.serializer = serializer;
         this.axon = axon;
-        this.json = json;
+        this.feedEvents = feedEvents;
     }
 
     /**
@@ -94,42 +89,11 @@ public class EventFeed {
         List<FeedEvent> events = new ArrayList<>(entries.size());
         for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain())) {
             Row row = rows.get(message.getIdentifier());
-            events.add(new FeedEvent(message.getIdentifier(), row.position(), row.accountId(),
-                    UUID.fromString(message.getAggregateIdentifier()), message.getSequenceNumber(),
-                    EventTypes.of(message.getPayloadType()), message.getTimestamp(),
-                    data(message.getPayload())));
+            events.add(feedEvents.of(message, row.position(), row.accountId()));
         }
         boolean hasMore = events.size() > query.limit();
         List<FeedEvent> page = hasMore ? List.copyOf(events.subList(0, query.limit())) : events;
         return new Page(page, hasMore, hasMore ? page.get(page.size() - 1).position() : safe);
-    }
-
-    /**
-     * The event's fields as the store holds them (Axon's event serializer), as a JSON tree, with every instant in
-     * the service's one form ({@link Timestamps}) instead of the serializer's microseconds.
-     */
-    private Object data(Object payload) {
-        JsonNode data = json.readTree(serializer.serialize(payload, String.class).getData());
-        if (payload instanceof Record event && data instanceof ObjectNode fields) {
-            showTimes(event, fields);
-        }
-        return data;
-    }
-
-    private static void showTimes(Record record, ObjectNode fields) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            Object value;
-            try {
-                value = component.getAccessor().invoke(record);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + component.getName() + " of an event", e);
-            }
-            if (value instanceof Instant instant && fields.has(component.getName())) {
-                fields.put(component.getName(), Timestamps.of(instant));
-            } else if (value instanceof Record nested && fields.get(component.getName()) instanceof ObjectNode inner) {
-                showTimes(nested, inner);
-            }
-        }
     }
 
     private record Row(long position, UUID accountId) {

@@ -1,0 +1,69 @@
+package dev.users.app.feed;
+
+import dev.users.events.EventTypes;
+import dev.users.web.Timestamps;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Turns a stored event, deserialized, into the {@link FeedEvent} that the feed, the stream and the Kafka publisher
+ * hand out, so that all three show the same id, type, subject, time and data for it.
+ */
+@Component
+public class FeedEvents {
+
+    private final Serializer serializer;
+    private final JsonMapper json;
+
+    FeedEvents(@Qualifier("eventSerializer") Serializer serializer, JsonMapper json) {
+        this.serializer = serializer;
+        this.json = json;
+    }
+
+    /**
+     * The event at {@code position}, of {@code accountId} (its {@code event_index} row), as its record's current
+     * revision shows it: upcast if it was stored under an older one, and typed by that revision (as every surface).
+     */
+    public FeedEvent of(DomainEventMessage<?> message, long position, UUID accountId) {
+        return new FeedEvent(message.getIdentifier(), position, accountId,
+                UUID.fromString(message.getAggregateIdentifier()), message.getSequenceNumber(),
+                EventTypes.of(message.getPayloadType()), message.getTimestamp(), data(message.getPayload()));
+    }
+
+    /**
+     * The event's fields as the store holds them (Axon's event serializer), as a JSON tree, with every instant in
+     * the service's one form ({@link Timestamps}) instead of the serializer's microseconds.
+     */
+    private Object data(Object payload) {
+        JsonNode data = json.readTree(serializer.serialize(payload, String.class).getData());
+        if (payload instanceof Record event && data instanceof ObjectNode fields) {
+            showTimes(event, fields);
+        }
+        return data;
+    }
+
+    private static void showTimes(Record record, ObjectNode fields) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component.getName() + " of an event", e);
+            }
+            if (value instanceof Instant instant && fields.has(component.getName())) {
+                fields.put(component.getName(), Timestamps.of(instant));
+            } else if (value instanceof Record nested && fields.get(component.getName()) instanceof ObjectNode inner) {
+                showTimes(nested, inner);
+            }
+        }
+    }
+}
