@@ -1,6 +1,7 @@
 package dev.users.app.kafka;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,9 +12,10 @@ import java.util.Map;
  * through (TLS, SASL: {@code users.kafka.producer."security.protocol"=SASL_SSL}); they reach the topic set-up too.
  */
 @ConfigurationProperties("users.kafka")
-public record KafkaSettings(String bootstrapServers, String topic, int partitions, Short replicationFactor,
-                            int batchSize, Duration sendTimeout, Duration lagLogInterval,
-                            Map<String, String> producer) {
+public record KafkaSettings(String bootstrapServers, @DefaultValue(DEFAULT_TOPIC) String topic,
+                            @DefaultValue("12") int partitions, Short replicationFactor,
+                            @DefaultValue("1000") int batchSize, @DefaultValue("30s") Duration sendTimeout,
+                            @DefaultValue("1m") Duration lagLogInterval, Map<String, String> producer) {
 
     public static final String DEFAULT_TOPIC = "users.events";
     public static final int DEFAULT_PARTITIONS = 12;
