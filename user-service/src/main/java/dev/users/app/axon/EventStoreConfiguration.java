@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -47,11 +48,15 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, NodeName nodeName,
+                          @Value("${users.event-store.claim-timeout:10s}") Duration claimTimeout) {
+        // claimTimeout: how long a claim another node stopped renewing (it died) holds back this node's processor
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(new TokenSchema())
                 .serializer(serializer)
+                .nodeId(nodeName.value())
+                .claimTimeout(claimTimeout)
                 .build();
     }
 

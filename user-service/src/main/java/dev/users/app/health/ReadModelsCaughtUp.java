@@ -1,5 +1,6 @@
 package dev.users.app.health;
 
+import dev.users.app.axon.NodeName;
 import dev.users.app.roles.ServiceRole;
 import dev.users.query.directory.UserDirectoryProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -10,7 +11,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,18 +27,18 @@ import java.util.Optional;
 @Component("readModels")
 class ReadModelsCaughtUp implements HealthIndicator {
 
-    /** Axon's JdbcTokenStore names this node so in {@code tokenentry.owner} (its default node id). */
-    private static final String THIS_NODE = ManagementFactory.getRuntimeMXBean().getName();
-
     private final EventProcessingConfiguration processing;
     private final ServiceRole role;
     private final JdbcClient jdbc;
+    /** What this node's token store writes in {@code tokenentry.owner}. */
+    private final NodeName thisNode;
     private volatile boolean caughtUp;
 
-    ReadModelsCaughtUp(EventProcessingConfiguration processing, ServiceRole role, JdbcClient jdbc) {
+    ReadModelsCaughtUp(EventProcessingConfiguration processing, ServiceRole role, JdbcClient jdbc, NodeName thisNode) {
         this.processing = processing;
         this.role = role;
         this.jdbc = jdbc;
+        this.thisNode = thisNode;
     }
 
     @Override
@@ -65,6 +65,6 @@ class ReadModelsCaughtUp implements HealthIndicator {
     private boolean keptByAnotherNode() {
         return jdbc.sql("select owner from tokenentry where processorname = ? and owner is not null")
                 .param(UserDirectoryProjection.GROUP).query(String.class).list().stream()
-                .anyMatch(owner -> !owner.equals(THIS_NODE));
+                .anyMatch(owner -> !owner.equals(thisNode.value()));
     }
 }
