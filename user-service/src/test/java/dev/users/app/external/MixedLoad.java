@@ -27,8 +27,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class MixedLoad {
 
-    /** One answer: when its request was sent (System.nanoTime), how long it took, what it was. */
-    record Sample(long sentAt, long millis, String request, int status, String retryAfter, String formatProblem) {
+    /**
+     * One answer: when its request was sent (System.nanoTime), how long it took, what it was. {@code unseenUser}: a
+     * read of a user whose create was answered 202 and that no read has shown yet (a 404 is then no error).
+     */
+    record Sample(long sentAt, long millis, String request, int status, String retryAfter, String formatProblem,
+                  boolean unseenUser) {
+
+        /** An answer that is not the success asked for, and not a 404 of a user created with 202 and not seen yet. */
+        boolean unexpected() {
+            return status / 100 != 2 && !(status == 404 && unseenUser);
+        }
     }
 
     /** A user whose create was acknowledged: its acknowledged name, and any later name not acknowledged. */
@@ -36,6 +45,8 @@ final class MixedLoad {
         final String id;
         final String email;
         volatile String name;
+        /** False from a create answered 202 until a read shows the user. */
+        volatile boolean seen;
         final List<String> unacknowledgedNames = new ArrayList<>();
         /** Acknowledged sign-ins (each a second after the one before), and one sent without an acknowledgement. */
         final List<Instant> signIns = new CopyOnWriteArrayList<>();
@@ -120,10 +131,12 @@ final class MixedLoad {
                 user.renamed(name, answer.status() == 200 || answer.status() == 202);
             } else if (dice < 0.7) {
                 signIn(mine.get(random.nextInt(mine.size())));
-            } else if (dice < 0.85) {
-                send("GET", "/api/v4/users/" + mine.get(random.nextInt(mine.size())).id, null);
             } else {
-                send("GET", "/v3/settings/users/" + mine.get(random.nextInt(mine.size())).id, null);
+                User user = mine.get(random.nextInt(mine.size()));
+                String path = dice < 0.85 ? "/api/v4/users/" : "/v3/settings/users/";
+                if (send("GET", path + user.id, null, !user.seen).status() == 200) {
+                    user.seen = true;
+                }
             }
         }
     }
@@ -134,6 +147,7 @@ final class MixedLoad {
         HeaderHttp.Answer answer = send("POST", "/api/v4/users", Map.of("name", name, "email", email));
         if (answer.status() == 201 || answer.status() == 202) {
             User user = new User(answer.json().path("id").asString(), email, name);
+            user.seen = answer.status() == 201;
             mine.add(user);
             users.add(user);
         }
@@ -153,12 +167,17 @@ final class MixedLoad {
     }
 
     private HeaderHttp.Answer send(String method, String path, Object body) {
+        return send(method, path, body, false);
+    }
+
+    private HeaderHttp.Answer send(String method, String path, Object body, boolean unseenUser) {
         long sentAt = System.nanoTime();
         HeaderHttp.Answer answer;
         try {
             answer = http.send(method, path, body, Map.of());
         } catch (UncheckedIOException noAnswer) {
-            samples.add(new Sample(sentAt, elapsed(sentAt), method + " " + path, -1, null, "no answer: " + noAnswer));
+            samples.add(new Sample(sentAt, elapsed(sentAt), method + " " + path, -1, null, "no answer: " + noAnswer,
+                    unseenUser));
             return new HeaderHttp.Answer(-1, "", null);
         }
         String problem = null;
@@ -167,7 +186,7 @@ final class MixedLoad {
             problem = path.startsWith("/v3/") ? ErrorFormats.v3Problem(response) : ErrorFormats.v4Problem(response);
         }
         samples.add(new Sample(sentAt, elapsed(sentAt), method + " " + path, answer.status(),
-                answer.header("Retry-After"), problem));
+                answer.header("Retry-After"), problem, unseenUser));
         return answer;
     }
 
