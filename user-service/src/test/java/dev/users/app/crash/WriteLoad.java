@@ -41,8 +41,11 @@ final class WriteLoad {
     private final AtomicInteger signIns = new AtomicInteger();
     private final AtomicInteger accepted = new AtomicInteger();
 
-    private WriteLoad(Http http, int clientCount) {
+    private final String tag;
+
+    private WriteLoad(Http http, int clientCount, String tag) {
         this.http = http;
+        this.tag = tag;
         this.clients = Executors.newFixedThreadPool(clientCount);
         for (int client = 0; client < clientCount; client++) {
             int id = client;
@@ -52,7 +55,12 @@ final class WriteLoad {
     }
 
     static WriteLoad start(Http http, int clientCount) {
-        return new WriteLoad(http, clientCount);
+        return start(http, clientCount, "");
+    }
+
+    /** A load whose addresses carry {@code tag}, so that loads on one database never repeat each other's. */
+    static WriteLoad start(Http http, int clientCount, String tag) {
+        return new WriteLoad(http, clientCount, tag);
     }
 
     int acknowledged() {
@@ -120,8 +128,8 @@ final class WriteLoad {
     }
 
     private void create(int client, int request, List<WrittenUser> mine) {
-        String email = "crash-" + client + "-" + request + "@example.com";
-        String name = "Crash " + client + " " + request;
+        String email = "crash-" + tag + client + "-" + request + "@example.com";
+        String name = "Crash " + tag + client + " " + request;
         unansweredCreates.add(email);
         Http.Response response = http.post("/api/v4/users", Map.of("name", name, "email", email));
         unansweredCreates.remove(email);

@@ -123,6 +123,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** SIGTERM, as a container runtime or systemd stops a service; returns at once (see {@link #awaitExit}). */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** SIGKILL for the JVM alone, as the out-of-memory killer does it: its embedded PostgreSQL is left running. */
     public void killJvm() throws InterruptedException {
         process.destroyForcibly();
