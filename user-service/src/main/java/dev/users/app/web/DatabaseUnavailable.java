@@ -1,5 +1,6 @@
 package dev.users.app.web;
 
+import org.axonframework.common.jdbc.JdbcException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -32,6 +33,12 @@ public final class DatabaseUnavailable {
                 || t instanceof CannotCreateTransactionException || t instanceof QueryTimeoutException
                 || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLRecoverableException) {
+            return true;
+        }
+        if (t instanceof JdbcException axon && axon.getMessage() != null
+                && axon.getMessage().startsWith("Failed to create a SQL statement")) {
+            // Axon's JDBC event store (JdbcUtils): the statement could not be made on the connection it got, whatever
+            // pgjdbc or Hikari said below it (seen during an outage with a cause none of the checks here knew)
             return true;
         }
         return t instanceof SQLException sql && sql.getSQLState() != null && unreachable(sql.getSQLState());
