@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -47,14 +46,13 @@ public class EventStoreConfiguration {
 
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, NodeName nodeName,
-                          @Value("${users.event-store.claim-timeout:10s}") Duration claimTimeout) {
-        // claimTimeout: how long a claim another node stopped renewing (it died) holds back this node's processor
+                          EventStoreSettings settings) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(new TokenSchema())
                 .serializer(serializer)
                 .nodeId(nodeName.value())
-                .claimTimeout(claimTimeout)
+                .claimTimeout(settings.claimTimeout())
                 .build();
     }
 
