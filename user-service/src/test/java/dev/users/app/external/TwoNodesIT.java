@@ -1,5 +1,6 @@
 package dev.users.app.external;
 
+import dev.users.app.support.ReadModelInvariants;
 import dev.users.app.support.HeaderHttp;
 import dev.users.app.support.Http;
 import dev.users.app.support.ServiceProcess;
@@ -81,7 +82,7 @@ class TwoNodesIT {
         assertThat(race.unexpected()).as("race answers other than 200, 202 and 409").isEmpty();
 
         try (Connection db = postgres.connect()) {
-            assertThat(ReadModelChecks.rows(db.createStatement(), "SELECT count(DISTINCT owner) FROM tokenentry "
+            assertThat(ReadModelInvariants.rows(db.createStatement(), "SELECT count(DISTINCT owner) FROM tokenentry "
                     + "WHERE processorname = '" + UserDirectoryProjection.GROUP + "' AND owner IS NOT NULL"))
                     .as("nodes holding the read models' segment").containsExactly("1");
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
@@ -159,7 +160,7 @@ class TwoNodesIT {
             events.setString(1, race.userId());
             for (String name : race.acknowledged()) {
                 events.setString(2, "%\"" + name + "\"%");
-                assertThat(ReadModelChecks.rows(events.executeQuery())).as("events renaming to %s", name)
+                assertThat(ReadModelInvariants.rows(events.executeQuery())).as("events renaming to %s", name)
                         .containsExactly("1");
             }
         }
@@ -169,7 +170,7 @@ class TwoNodesIT {
     private static ServiceProcess holderOfTheClaim(ExternalPostgres postgres, ServiceProcess... nodes) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             try (Connection db = postgres.connect(); Statement sql = db.createStatement()) {
-                List<String> owners = ReadModelChecks.rows(sql, "SELECT owner FROM tokenentry WHERE processorname = '"
+                List<String> owners = ReadModelInvariants.rows(sql, "SELECT owner FROM tokenentry WHERE processorname = '"
                         + UserDirectoryProjection.GROUP + "' AND owner IS NOT NULL");
                 for (ServiceProcess node : nodes) {
                     if (owners.stream().anyMatch(owner -> owner.startsWith(node.pid() + "@"))) {
