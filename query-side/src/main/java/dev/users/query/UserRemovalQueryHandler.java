@@ -5,7 +5,6 @@ import dev.users.query.directory.DirectoryProgress;
 import dev.users.query.directory.UserRows;
 import dev.users.query.batch.ParkedUsers;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,11 +23,11 @@ public class UserRemovalQueryHandler {
     private final Duration timeout;
 
     public UserRemovalQueryHandler(UserRows rows, DirectoryProgress progress, ParkedUsers parked,
-                                   @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
+                                   ReadSettings settings) {
         this.rows = rows;
         this.progress = progress;
         this.parked = parked;
-        this.timeout = timeout;
+        this.timeout = settings.readYourWritesTimeout();
     }
 
     /** True when the row is gone; false when the wait gave up (timed out, or the user's events are parked). */

@@ -14,7 +14,7 @@ import dev.users.query.v3.V3UserRenderer;
 import dev.users.query.v4.V4AccountUserRenderer;
 import dev.users.query.v4.V4UserRenderer;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -40,9 +40,14 @@ public class UserViewQueryHandler {
     private final Duration timeout;
     private final AccountOwnerRows owners;
 
+    @Autowired
     public UserViewQueryHandler(UserRows rows, RoleNames roles, DirectoryProgress progress, ParkedUsers parked,
-                                @Value("${users.read-your-writes-timeout:5s}") Duration timeout,
-                                AccountOwnerRows owners) {
+                                ReadSettings settings, AccountOwnerRows owners) {
+        this(rows, roles, progress, parked, settings.readYourWritesTimeout(), owners);
+    }
+
+    public UserViewQueryHandler(UserRows rows, RoleNames roles, DirectoryProgress progress, ParkedUsers parked,
+                                Duration timeout, AccountOwnerRows owners) {
         this.owners = owners;
         this.rows = rows;
         this.roles = roles;

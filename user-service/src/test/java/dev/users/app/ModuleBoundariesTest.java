@@ -22,7 +22,9 @@ class ModuleBoundariesTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.users");
 
-    private static final String[] STORAGE = {"org.springframework.jdbc..", "java.sql..", "javax.sql.."};
+    /** JDBC and JPA alike: repositories and entities are adapters too. */
+    private static final String[] STORAGE = {"org.springframework.jdbc..", "java.sql..", "javax.sql..",
+            "jakarta.persistence..", "org.springframework.data.."};
 
     /** In the spirit of ddd-by-examples/library's NoSpringInDomainLogicTest; Axon's annotations are allowed. */
     @Test

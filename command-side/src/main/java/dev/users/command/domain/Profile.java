@@ -105,7 +105,7 @@ public class Profile {
 
     @EventSourcingHandler
     void on(LanguageChanged e) {
-        language = e.language();
+        language = e.languageTag();
     }
 
     @EventSourcingHandler

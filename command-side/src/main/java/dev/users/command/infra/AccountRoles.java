@@ -4,7 +4,7 @@ import dev.users.command.domain.RoleCatalog;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.roles.PredefinedRoles;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,26 +18,28 @@ import java.util.function.Consumer;
 /**
  * An account's role catalog on the {@code account_roles(account_id, name, description, id)} table: the predefined
  * roles every account has, then the roles the account added. Plain account configuration (not event-sourced); users'
- * role assignments are events on the user, which checks them against this catalog ({@link RoleCatalog}).
+ * role assignments are events on the user, which checks them against this catalog ({@link RoleCatalog}). The
+ * catalog's own endpoints (list, add) go through JPA ({@link AccountRoleEntity}); the checks and look-ups that every
+ * user write with roles makes ({@link #roleNames}, {@link #resolve}) stay single JDBC statements.
  */
 @Component
 public class AccountRoles implements RoleCatalog {
 
     private final JdbcClient jdbc;
+    private final AccountRoleRepository repository;
 
-    public AccountRoles(JdbcClient jdbc) {
+    AccountRoles(JdbcClient jdbc, AccountRoleRepository repository) {
         this.jdbc = jdbc;
+        this.repository = repository;
     }
 
     public record Role(UUID id, String name, String description, boolean predefined) {
     }
 
+    /** The catalog as its endpoint lists it: the predefined roles, then the account's own by creation. */
     public List<Role> all(UUID accountId) {
         List<Role> roles = new ArrayList<>(predefined());
-        roles.addAll(jdbc.sql("select id, name, description from account_roles where account_id = ? order by created_at, name")
-                .param(accountId)
-                .query((rs, n) -> new Role(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), false))
-                .list());
+        repository.findByAccountIdOrderByCreatedAtAscNameAsc(accountId).forEach(role -> roles.add(role.toRole()));
         return roles;
     }
 
@@ -57,15 +59,12 @@ public class AccountRoles implements RoleCatalog {
         if (PredefinedRoles.byName(name).isPresent()) {
             throw new UsersException(ErrorCode.CONFLICT, "role " + name + " already exists (predefined)");
         }
-        UUID id = UUID.randomUUID();
         try {
-            jdbc.sql("insert into account_roles (account_id, name, description, id) values (?, ?, ?, ?)")
-                    .params(accountId, name, description, id)
-                    .update();
-        } catch (DuplicateKeyException e) {
+            return repository.saveAndFlush(new AccountRoleEntity(accountId, name, description, UUID.randomUUID()))
+                    .toRole();
+        } catch (DataIntegrityViolationException e) {
             throw new UsersException(ErrorCode.CONFLICT, "role " + name + " already exists");
         }
-        return new Role(id, name, description, false);
     }
 
     /**
@@ -73,7 +72,9 @@ public class AccountRoles implements RoleCatalog {
      * from one look-up of the catalog; each one that denotes no role is passed to {@code unknown}.
      */
     public List<String> resolve(UUID accountId, List<String> idsOrNames, Consumer<String> unknown) {
-        List<Role> catalog = all(accountId);
+        List<Role> catalog = new ArrayList<>(predefined());
+        catalog.addAll(jdbc.sql("select id, name from account_roles where account_id = ? order by created_at, name").param(accountId)
+                .query((rs, n) -> new Role(rs.getObject(1, UUID.class), rs.getString(2), "", false)).list());
         List<String> names = new ArrayList<>();
         for (String idOrName : idsOrNames) {
             catalog.stream()

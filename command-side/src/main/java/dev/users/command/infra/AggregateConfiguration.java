@@ -12,7 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -52,9 +51,8 @@ public class AggregateConfiguration {
     }
 
     @Bean
-    SnapshotTriggerDefinition userSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
-                                                  @Value("${users.snapshot-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition userSnapshotTrigger(SpringAggregateSnapshotter snapshotter, WriteSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
     }
 
     @Bean

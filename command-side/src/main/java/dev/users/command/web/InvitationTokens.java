@@ -2,7 +2,7 @@ package dev.users.command.web;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import org.springframework.beans.factory.annotation.Value;
+import dev.users.command.infra.WriteSettings;
 import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
@@ -31,7 +31,8 @@ public class InvitationTokens {
 
     private final SecretKeySpec key;
 
-    public InvitationTokens(@Value("${users.invitations.secret:}") String secret) {
+    public InvitationTokens(WriteSettings settings) {
+        String secret = settings.invitations().secret();
         byte[] bytes = secret == null || secret.isBlank() ? random() : secret.getBytes(StandardCharsets.UTF_8);
         this.key = new SecretKeySpec(bytes, HMAC);
     }

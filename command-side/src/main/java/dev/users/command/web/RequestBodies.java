@@ -3,7 +3,7 @@ package dev.users.command.web;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
+import dev.users.command.infra.WriteSettings;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -31,9 +31,9 @@ public class RequestBodies {
     private final JsonMapper json;
     private final long maxBytes;
 
-    public RequestBodies(JsonMapper json, @Value("${users.max-body-size:1MB}") DataSize maxBodySize) {
+    public RequestBodies(JsonMapper json, WriteSettings settings) {
         this.json = json;
-        this.maxBytes = maxBodySize.toBytes();
+        this.maxBytes = settings.maxBodySize().toBytes();
     }
 
     public ObjectNode read(HttpServletRequest request, String wrapper) {

@@ -99,7 +99,9 @@ public class UserWrites {
                     .join();
             return ResponseEntity.status(status).body(view);
         } catch (CompletionException e) {
-            if (isNotReady(e)) {
+            // the command committed: a read that fails now (the read model behind, or the database gone between the
+            // write and its read) must not tell the client the write failed, or its retry would write twice
+            if (isNotReady(e) || !isUsersProblem(e)) {
                 Map<String, Object> accepted = new LinkedHashMap<>();
                 accepted.put("id", id.toString());
                 accepted.put("message", "accepted; the change is not visible in reads yet");
@@ -107,6 +109,15 @@ public class UserWrites {
             }
             throw e;
         }
+    }
+
+    private static boolean isUsersProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UsersException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNotReady(Throwable e) {

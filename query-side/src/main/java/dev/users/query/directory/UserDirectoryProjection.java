@@ -118,7 +118,7 @@ public class UserDirectoryProjection {
 
     @EventHandler
     public void on(LanguageChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        change(event, sequence, at, LANGUAGE, row -> row.preferredLanguage = event.language());
+        change(event, sequence, at, LANGUAGE, row -> row.preferredLanguage = event.languageTag());
     }
 
     @EventHandler

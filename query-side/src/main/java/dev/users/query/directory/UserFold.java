@@ -108,7 +108,7 @@ public final class UserFold {
             row.timeZone = e.timeZone() == null ? null : e.timeZone().name();
             row.timeZoneId = e.timeZone() == null ? null : e.timeZone().zoneId();
         } else if (event instanceof LanguageChanged e) {
-            row.preferredLanguage = e.language();
+            row.preferredLanguage = e.languageTag();
         } else if (event instanceof NotificationPreferencesChanged e) {
             row.notifications(e.notifications());
         } else if (event instanceof MetaChanged e) {

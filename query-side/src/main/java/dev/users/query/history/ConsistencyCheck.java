@@ -5,6 +5,7 @@ import dev.users.query.directory.UserRows;
 import dev.users.query.history.PastStates.PastState;
 import dev.users.query.v3.V3UserRenderer;
 import dev.users.query.v4.V4UserRenderer;
+import dev.users.web.Timestamps;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public class ConsistencyCheck {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("consistent", differences.isEmpty());
         answer.put("version", events.row().version());
-        answer.put("removed_at", Timestamps.millis(events.removedAt()));
+        answer.put("removed_at", Timestamps.of(events.removedAt()));
         answer.put("differences", differences);
         return answer;
     }
@@ -69,7 +70,7 @@ public class ConsistencyCheck {
         }
     }
 
-    private static Map<String, Object> difference(String surface, String field, Object events, Object readModel) {
+    static Map<String, Object> difference(String surface, String field, Object events, Object readModel) {
         Map<String, Object> difference = new LinkedHashMap<>();
         difference.put("surface", surface);
         difference.put("field", field);

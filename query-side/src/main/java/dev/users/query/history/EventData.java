@@ -1,5 +1,7 @@
 package dev.users.query.history;
 
+import dev.users.web.Timestamps;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
@@ -12,7 +14,7 @@ import java.util.UUID;
 /**
  * An event's fields as history's {@code data} shows them: the record's components in declaration order, named in
  * snake case as the v4 surface names its fields; nested records become objects, ids strings and instants
- * {@link Timestamps#millis}. Read from the record itself, so a new field shows without a change here.
+ * {@link Timestamps#of}. Read from the record itself, so a new field shows without a change here.
  */
 final class EventData {
 
@@ -32,7 +34,7 @@ final class EventData {
             return of(nested);
         }
         if (value instanceof UUID || value instanceof Instant) {
-            return value instanceof Instant instant ? Timestamps.millis(instant) : value.toString();
+            return value instanceof Instant instant ? Timestamps.of(instant) : value.toString();
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();

@@ -3,14 +3,15 @@ package dev.users.query.history;
 import dev.users.events.EventMetadata;
 import dev.users.query.directory.UserFold;
 import dev.users.query.v4.V4UserRenderer;
+import dev.users.web.Timestamps;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 /**
  * A user's history entries, oldest first: each event with what it changed in the v4 user object, found by folding
@@ -27,27 +28,37 @@ final class HistoryEntries {
     private HistoryEntries() {
     }
 
-    /** The entries, or empty when the events are not of a user of {@code accountId} (unknown or another's). */
-    static Optional<List<HistoryEntry>> of(List<RecordedEvent> events, UUID accountId) {
-        if (!PastStates.ofAccount(events, accountId)) {
-            return Optional.empty();
-        }
+    /**
+     * The entries of the events whose sequence numbers {@code shown} holds, by sequence number, of a user's stream
+     * from its creation (or its first part). Every event is folded, since an entry's {@code changes} depend on all
+     * before it, but the v4 object is rendered only before and after the shown ones: a page of a long history costs
+     * the fold of the stream and a page's worth of renderings.
+     */
+    static Map<Long, Map<String, Object>> of(List<RecordedEvent> events, Set<Long> shown) {
         UserFold fold = new UserFold();
         Map<String, Object> before = Map.of();
-        List<HistoryEntry> entries = new ArrayList<>(events.size());
-        for (RecordedEvent event : events) {
+        Map<Long, Map<String, Object>> entries = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            RecordedEvent event = events.get(i);
             fold.apply(event.payload(), event.sequence(), event.occurredAt());
+            boolean wanted = shown.contains(event.sequence());
+            boolean beforeNext = i + 1 < events.size() && shown.contains(events.get(i + 1).sequence());
+            if (!wanted && !beforeNext) {
+                continue;
+            }
             Map<String, Object> after = view(fold);
-            entries.add(new HistoryEntry(event, json(event, changes(before, after))));
+            if (wanted) {
+                entries.put(event.sequence(), json(event, changes(before, after)));
+            }
             before = after;
         }
-        return Optional.of(entries);
+        return entries;
     }
 
     private static Map<String, Object> view(UserFold fold) {
         Map<String, Object> view = fold.state().map(V4UserRenderer::render).orElseGet(LinkedHashMap::new);
         view.remove("updated_at");
-        fold.removedAt().ifPresent(at -> view.put("removed_at", Timestamps.millis(at)));
+        fold.removedAt().ifPresent(at -> view.put("removed_at", Timestamps.of(at)));
         return view;
     }
 
@@ -75,19 +86,21 @@ final class HistoryEntries {
         entry.put("sequence", event.sequence());
         entry.put("position", event.position());
         entry.put("type", event.type());
-        entry.put("occurred_at", Timestamps.millis(event.occurredAt()));
+        entry.put("occurred_at", Timestamps.of(event.occurredAt()));
         entry.put("data", EventData.of((Record) event.payload()));
         entry.put("changes", changes);
+        entry.put("metadata", metadata(event));
+        return entry;
+    }
+
+    /** The entry's {@code metadata}: who and which request caused the event, and its place in a chain. */
+    static Map<String, Object> metadata(RecordedEvent event) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("api_key_id", event.metadata().get(EventMetadata.API_KEY_ID));
         metadata.put("request_id", event.metadata().get(EventMetadata.REQUEST_ID));
         metadata.put("correlation_id", event.metadata().get(AXON_CORRELATION));
         metadata.put("causation_id", event.metadata().get(AXON_CAUSATION));
-        entry.put("metadata", metadata);
-        return entry;
+        return metadata;
     }
 
-    /** An entry with the event it shows, for filtering by type and time. */
-    record HistoryEntry(RecordedEvent event, Map<String, Object> json) {
-    }
 }

@@ -52,7 +52,7 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
                 && (to == null || event.occurredAt().isBefore(to));
     }
 
-    private static Set<String> types(List<String> values, List<String> problems) {
+    static Set<String> types(List<String> values, List<String> problems) {
         Set<String> types = new LinkedHashSet<>();
         for (String value : values) {
             for (String type : value.split(",", -1)) {
@@ -61,7 +61,7 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
                     problems.add("type names more than " + MAX_TYPES + " event types");
                     return types;
                 }
-                if (!documented(name)) {
+                if (!EventTypes.isCurrent(name)) {
                     problems.add("type must be documented event types such as " + EventTypes.of("UserCreated", "1")
                             + " (see docs/events.md)");
                     return types;
@@ -70,10 +70,5 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
             }
         }
         return types;
-    }
-
-    private static boolean documented(String type) {
-        return EventTypes.eventName(type).isPresent() && EventTypes.revision(type).isPresent()
-                && EventTypes.of(EventTypes.eventName(type).get(), EventTypes.revision(type).get()).equals(type);
     }
 }

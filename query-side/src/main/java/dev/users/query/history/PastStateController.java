@@ -7,6 +7,7 @@ import dev.users.query.v3.V3UserRenderer;
 import dev.users.query.v4.V4UserRenderer;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +76,7 @@ public class PastStateController {
         return states.of(caller.accountId(), userId, asOf).map(state -> {
             Map<String, Object> user = renderer.apply(state.row());
             if (state.removedAt() != null) {
-                user.put("removed_at", Timestamps.millis(state.removedAt()));
+                user.put("removed_at", Timestamps.of(state.removedAt()));
             }
             return user;
         }).orElseThrow(() -> notFound(id));

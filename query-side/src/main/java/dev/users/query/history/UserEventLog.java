@@ -1,7 +1,9 @@
 package dev.users.query.history;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The stored events of one user, oldest first: the port through which the query side reads the event store
@@ -12,4 +14,14 @@ public interface UserEventLog {
 
     /** Every event of the user in sequence order; empty for an unknown user. */
     List<RecordedEvent> ofUser(UUID userId);
+
+    /** The user's events up to and including sequence number {@code through}, in sequence order. */
+    List<RecordedEvent> ofUser(UUID userId, long through);
+
+    /**
+     * Every event that {@code where} selects (SQL over {@code event_index i} joined with the event's stored row
+     * {@code domainevententry e}, with named parameters), in {@code order}, read with a cursor and handed over one
+     * at a time: for exports, inside the transaction that makes the cursor ({@code CsvExport.write}).
+     */
+    void each(String where, Map<String, Object> params, String order, Consumer<RecordedEvent> each);
 }

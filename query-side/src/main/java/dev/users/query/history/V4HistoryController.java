@@ -2,7 +2,6 @@ package dev.users.query.history;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import dev.users.query.history.HistoryEntries.HistoryEntry;
 import dev.users.query.list.ListPage;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
@@ -14,14 +13,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * {@code GET /api/v4/users/:id/history} and {@code …/verify}. History: a user's events from the event store (removed users too), each with what
- * it changed in the v4 object and who caused it, in PagerTree's list envelope. The whole stream is folded for
- * every page, because an entry's {@code changes} depend on every event before it.
+ * it changed in the v4 object and who caused it, in PagerTree's list envelope. The page is chosen from the events
+ * alone (type, time, order); the whole stream is then folded, because an entry's {@code changes} depend on every
+ * event before it, and only the page's entries are rendered.
  */
 @RestController
 public class V4HistoryController {
@@ -50,12 +52,14 @@ public class V4HistoryController {
                                        @RequestParam MultiValueMap<String, String> params) {
         UUID userId = PrefixIds.parse(PrefixIds.USER, id).orElseThrow(() -> notFound(id));
         HistoryParams query = HistoryParams.parse(params);
-        List<HistoryEntry> entries = HistoryEntries.of(events.ofUser(userId), caller.accountId())
-                .orElseThrow(() -> notFound(id));
-        List<Map<String, Object>> shown = new ArrayList<>();
-        for (HistoryEntry entry : entries) {
-            if (query.shows(entry.event())) {
-                shown.add(entry.json());
+        List<RecordedEvent> stream = events.ofUser(userId);
+        if (!PastStates.ofAccount(stream, caller.accountId())) {
+            throw notFound(id);
+        }
+        List<RecordedEvent> shown = new ArrayList<>();
+        for (RecordedEvent event : stream) {
+            if (query.shows(event)) {
+                shown.add(event);
             }
         }
         if (query.newestFirst()) {
@@ -63,7 +67,13 @@ public class V4HistoryController {
         }
         long offset = Math.min(query.page().offset(), shown.size());
         int end = (int) Math.min(shown.size(), offset + query.page().limit() + 1L);
-        return ListPage.of(shown.subList((int) offset, end), query.page(), shown.size()).toJson();
+        List<RecordedEvent> page = shown.subList((int) offset, end);
+        Set<Long> sequences = new HashSet<>();
+        page.forEach(event -> sequences.add(event.sequence()));
+        Map<Long, Map<String, Object>> entries = HistoryEntries.of(stream, sequences);
+        List<Map<String, Object>> data = new ArrayList<>(page.size());
+        page.forEach(event -> data.add(entries.get(event.sequence())));
+        return ListPage.of(data, query.page(), shown.size()).toJson();
     }
 
     private static UsersException notFound(String id) {

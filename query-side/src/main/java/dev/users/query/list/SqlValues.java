@@ -90,7 +90,10 @@ public final class SqlValues {
         return out.toString();
     }
 
-    /** ISO-8601 in UTC as the APIs render timestamps; null stays null. */
+    /**
+     * Exact ISO-8601 text in UTC, for timestamps that travel to PostgreSQL as text (arrays, JSON records); null stays
+     * null. Never shown to a client: answers show {@code dev.users.web.Timestamps}.
+     */
     public static String iso(Instant instant) {
         return instant == null ? null : instant.toString();
     }

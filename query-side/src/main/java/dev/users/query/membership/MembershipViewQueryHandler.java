@@ -9,7 +9,7 @@ import dev.users.query.directory.UserRows;
 import dev.users.query.roles.RoleNames;
 import dev.users.query.v4.V4AccountUserRenderer;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.beans.factory.annotation.Value;
+import dev.users.query.ReadSettings;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -32,13 +32,12 @@ public class MembershipViewQueryHandler {
     private final Duration timeout;
 
     public MembershipViewQueryHandler(MembershipRows memberships, UserRows rows, RoleNames roles,
-                                      DirectoryProgress progress,
-                                      @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
+                                      DirectoryProgress progress, ReadSettings settings) {
         this.memberships = memberships;
         this.rows = rows;
         this.roles = roles;
         this.progress = progress;
-        this.timeout = timeout;
+        this.timeout = settings.readYourWritesTimeout();
     }
 
     /** A raw {@code Map}, for the reason {@code UserViewQueryHandler} gives. */

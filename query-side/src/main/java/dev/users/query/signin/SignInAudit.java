@@ -2,15 +2,20 @@ package dev.users.query.signin;
 
 import dev.users.query.list.ListPage;
 import dev.users.query.list.PageRequest;
+import dev.users.query.export.CsvExport;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static dev.users.query.list.SqlValues.instant;
@@ -28,17 +33,44 @@ public class SignInAudit {
             instant(rs, "previous_sign_in_at"), instant(rs, "signed_in_at"), instant(rs, "recorded_at"),
             rs.getString("api_key_id"));
 
-    private final JdbcClient jdbc;
+    private static final String ORDER = " order by signed_in_at desc, event_id desc";
 
-    public SignInAudit(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate cursor;
+
+    public SignInAudit(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.cursor = CsvExport.cursor(dataSource);
     }
 
     /** @param userId null for the whole account */
     public ListPage list(UUID accountId, UUID userId, Instant from, Instant to, PageRequest page,
                          Function<SignInRow, Map<String, Object>> render) {
-        StringBuilder where = new StringBuilder(" where account_id = :account");
         Map<String, Object> params = new HashMap<>();
+        String where = where(accountId, userId, from, to, params);
+        List<SignInRow> rows = jdbc.sql("select * from sign_in_audit" + where + ORDER + " limit :limit offset :offset")
+                .params(params)
+                .param("limit", page.limit() + 1)
+                .param("offset", page.offset())
+                .query(MAPPER)
+                .list();
+        long total = jdbc.sql("select count(*) from sign_in_audit" + where).params(params).query(Long.class).single();
+        return ListPage.of(rows.stream().map(render).toList(), page, total);
+    }
+
+    /**
+     * Every row {@link #list} would page through, in its order, handed over one at a time as a cursor reads them;
+     * run inside {@code CsvExport.write}'s transaction, which makes the cursor.
+     */
+    public void each(UUID accountId, UUID userId, Instant from, Instant to, Consumer<SignInRow> each) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(accountId, userId, from, to, params);
+        cursor.query("select * from sign_in_audit" + where + ORDER, params,
+                (ResultSet rs) -> each.accept(MAPPER.mapRow(rs, 0)));
+    }
+
+    private static String where(UUID accountId, UUID userId, Instant from, Instant to, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" where account_id = :account");
         params.put("account", accountId);
         if (userId != null) {
             where.append(" and user_id = :user");
@@ -52,14 +84,6 @@ public class SignInAudit {
             where.append(" and signed_in_at < :to");
             params.put("to", timestamp(to));
         }
-        List<SignInRow> rows = jdbc.sql("select * from sign_in_audit" + where
-                        + " order by signed_in_at desc, event_id desc limit :limit offset :offset")
-                .params(params)
-                .param("limit", page.limit() + 1)
-                .param("offset", page.offset())
-                .query(MAPPER)
-                .list();
-        long total = jdbc.sql("select count(*) from sign_in_audit" + where).params(params).query(Long.class).single();
-        return ListPage.of(rows.stream().map(render).toList(), page, total);
+        return where.toString();
     }
 }

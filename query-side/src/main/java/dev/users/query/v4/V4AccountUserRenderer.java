@@ -3,13 +3,13 @@ package dev.users.query.v4;
 import dev.users.query.directory.UserRow;
 import dev.users.query.membership.MembershipRow;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.users.query.list.SqlValues.iso;
 
 /**
  * The v4 account user, the shape PagerTree's CLI reads: the user's membership of its account (roles as a hash of
@@ -60,8 +60,8 @@ public final class V4AccountUserRenderer {
         json.put("roles", roles(row.roles(), catalog));
         json.put("team_ids", List.copyOf(row.teamIds()));
         json.put("user", V4UserRenderer.render(row));
-        json.put("created_at", iso(row.createdAt()));
-        json.put("updated_at", iso(row.updatedAt()));
+        json.put("created_at", Timestamps.of(row.createdAt()));
+        json.put("updated_at", Timestamps.of(row.updatedAt()));
         return json;
     }
 

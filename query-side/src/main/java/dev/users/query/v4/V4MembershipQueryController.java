@@ -12,6 +12,7 @@ import dev.users.query.membership.MembershipRows;
 import dev.users.query.roles.RoleNames;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import static dev.users.query.list.SqlValues.iso;
 
 /**
  * Memberships of persons from other accounts. {@code GET /api/v4/memberships}: the caller's account's (pending and
@@ -84,7 +84,7 @@ public class V4MembershipQueryController {
         json.put("user_id", PrefixIds.of(PrefixIds.USER, membership.userId()));
         json.put("email", membership.email());
         json.put("state", membership.state());
-        json.put("created_at", iso(membership.createdAt()));
+        json.put("created_at", Timestamps.of(membership.createdAt()));
         return json;
     }
 }

@@ -2,12 +2,12 @@ package dev.users.query.v4;
 
 import dev.users.query.directory.UserRow;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.users.query.list.SqlValues.iso;
 
 /**
  * The v4 (PagerTree) user object, in the key order of PagerTree's documentation. Used wherever v4 shows a user:
@@ -28,7 +28,7 @@ public final class V4UserRenderer {
         user.put("name", row.name());
         user.put("time_zone", row.timeZone());
         user.put("preferred_language", row.preferredLanguage());
-        user.put("last_sign_in_at", iso(row.lastSignInAt()));
+        user.put("last_sign_in_at", Timestamps.of(row.lastSignInAt()));
         user.put("emails", row.emails().stream().map(V4UserRenderer::email).toList());
         user.put("phones", row.phones().stream().map(V4UserRenderer::phone).toList());
         user.put("notify_push", row.notifyPush());
@@ -37,8 +37,8 @@ public final class V4UserRenderer {
         user.put("notify_voice", row.notifyVoice());
         user.put("roles", List.copyOf(row.roles()));
         user.put("meta", new LinkedHashMap<>(row.meta()));
-        user.put("created_at", iso(row.createdAt()));
-        user.put("updated_at", iso(row.updatedAt()));
+        user.put("created_at", Timestamps.of(row.createdAt()));
+        user.put("updated_at", Timestamps.of(row.updatedAt()));
         return user;
     }
 

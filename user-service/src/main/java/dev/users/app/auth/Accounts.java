@@ -1,25 +1,24 @@
 package dev.users.app.auth;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The accounts users belong to: the first start creates one, the operator the others ({@link AccountsController}). */
+/**
+ * The accounts users belong to: the first start creates one, the operator the others ({@link AccountsController}).
+ * Administrative and rare, so on JPA ({@link AccountEntity}); the request path reads an account's region through
+ * the cached key lookup ({@link ApiKeys#authenticate}), never here.
+ */
 @Component
 public class Accounts {
 
-    private static final String COLUMNS = "id, name, default_region, created_at";
+    private final AccountRepository repository;
 
-    private final JdbcClient jdbc;
-
-    public Accounts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    Accounts(AccountRepository repository) {
+        this.repository = repository;
     }
 
     /** An account as the operator sees it. */
@@ -27,34 +26,23 @@ public class Accounts {
     }
 
     public UUID create(String name, String defaultRegion) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("insert into accounts (id, name, default_region) values (?, ?, ?)")
-                .params(id, name, defaultRegion)
-                .update();
-        return id;
+        return repository.saveAndFlush(new AccountEntity(UUID.randomUUID(), name, defaultRegion)).getId();
     }
 
     public Optional<UUID> first() {
-        return jdbc.sql("select id from accounts order by created_at, id limit 1").query(UUID.class).optional();
+        return repository.oldest().map(AccountEntity::getId);
     }
 
     public Optional<Account> find(UUID id) {
-        return jdbc.sql("select " + COLUMNS + " from accounts where id = ?").param(id)
-                .query(Accounts::account).optional();
+        return repository.findById(id).map(AccountEntity::toAccount);
     }
 
     /** The accounts, oldest first. */
     public List<Account> list(int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + " from accounts order by created_at, id limit ? offset ?")
-                .params(limit, offset).query(Accounts::account).list();
+        return repository.oldestFirst(limit, offset).stream().map(AccountEntity::toAccount).toList();
     }
 
     public long count() {
-        return jdbc.sql("select count(*) from accounts").query(Long.class).single();
-    }
-
-    private static Account account(ResultSet rs, int row) throws SQLException {
-        return new Account(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getTimestamp(4).toInstant());
+        return repository.count();
     }
 }

@@ -8,6 +8,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.web.Caller;
 import dev.users.web.Caller.Scope;
+import dev.users.web.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,7 +103,7 @@ public class AccountsController {
         json.put("id", account.id().toString());
         json.put("name", account.name());
         json.put("default_region", account.defaultRegion());
-        json.put("created_at", account.createdAt().toString());
+        json.put("created_at", Timestamps.of(account.createdAt()));
         return json;
     }
 }

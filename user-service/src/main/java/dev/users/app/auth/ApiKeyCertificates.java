@@ -2,17 +2,13 @@ package dev.users.app.auth;
 
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -27,19 +23,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * Client certificates registered to API keys, by the SHA-256 fingerprint of the DER certificate. A registered
  * certificate authenticates as its key while the key lives and the certificate has not expired. Lookups are cached
  * like {@link ApiKeys}' (a request over a kept TLS connection costs no database round trip); this node forgets a
- * fingerprint at once when it registers or deletes it, other nodes within the cache's lifetime.
+ * fingerprint at once when it registers or deletes it, other nodes within the cache's lifetime. On JPA
+ * ({@link ApiKeyCertificateEntity}), as the keys are.
  */
 @Component
 public class ApiKeyCertificates {
 
     private static final Duration CACHE_TTL = Duration.ofSeconds(30);
-    private static final String COLUMNS = "c.fingerprint, c.api_key_id, c.subject, c.issuer, c.not_after, c.created_at";
 
-    private final JdbcClient jdbc;
+    private final ApiKeyCertificateRepository repository;
+    private final ApiKeyRepository keys;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public ApiKeyCertificates(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ApiKeyCertificates(ApiKeyCertificateRepository repository, ApiKeyRepository keys) {
+        this.repository = repository;
+        this.keys = keys;
     }
 
     /** A registration as listed: the fingerprint is its id. */
@@ -57,13 +55,7 @@ public class ApiKeyCertificates {
         if (cached != null && cached.expires.isAfter(now)) {
             return cached.apiKey.filter(key -> key.liveAt(now));
         }
-        Optional<ApiKey> apiKey = jdbc.sql("select " + ApiKeys.AUTH_COLUMNS + " " + """
-                        from api_key_certificates c join api_keys k on k.id = c.api_key_id
-                        join accounts a on a.id = k.account_id
-                        where c.fingerprint = ? and k.revoked_at is null""")
-                .param(fingerprint)
-                .query(ApiKeys::authenticated)
-                .optional();
+        Optional<ApiKey> apiKey = keys.liveByCertificate(fingerprint).map(ApiKeyRepository.Authenticated::apiKey);
         cache.put(fingerprint, new Cached(apiKey, now.plus(CACHE_TTL)));
         return apiKey.filter(key -> key.liveAt(now));
     }
@@ -74,46 +66,37 @@ public class ApiKeyCertificates {
      */
     public Optional<Registration> register(UUID accountId, UUID apiKeyId, X509Certificate certificate) {
         String fingerprint = fingerprint(certificate);
+        if (!keys.existsByIdAndAccountIdAndRevokedAtIsNull(apiKeyId, accountId)) {
+            return Optional.empty();
+        }
         try {
-            Optional<Registration> registration = jdbc.sql("""
-                            insert into api_key_certificates as c (fingerprint, api_key_id, subject, issuer, not_after)
-                            select ?, k.id, ?, ?, ? from api_keys k
-                            where k.id = ? and k.account_id = ? and k.revoked_at is null
-                            returning""" + " " + COLUMNS)
-                    .params(fingerprint, certificate.getSubjectX500Principal().getName(),
-                            certificate.getIssuerX500Principal().getName(),
-                            Timestamp.from(certificate.getNotAfter().toInstant()), apiKeyId, accountId)
-                    .query(ApiKeyCertificates::registration).optional();
+            ApiKeyCertificateEntity registered = repository.saveAndFlush(new ApiKeyCertificateEntity(fingerprint,
+                    apiKeyId, certificate.getSubjectX500Principal().getName(),
+                    certificate.getIssuerX500Principal().getName(), certificate.getNotAfter().toInstant()));
             cache.remove(fingerprint);
-            return registration;
-        } catch (DuplicateKeyException e) {
+            return Optional.of(registered.toRegistration());
+        } catch (DataIntegrityViolationException e) {
             throw new UsersException(ErrorCode.CONFLICT, "certificate " + fingerprint + " is already registered");
         }
     }
 
-    /** The account's registrations, oldest first, and how many there are. */
+    /** The account's registrations, oldest first. */
     public List<Registration> ofAccount(UUID accountId, int limit, long offset) {
-        return jdbc.sql("select " + COLUMNS + " from api_key_certificates c join api_keys k on k.id = c.api_key_id"
-                        + " where k.account_id = ? order by c.created_at, c.fingerprint limit ? offset ?")
-                .params(accountId, limit, offset).query(ApiKeyCertificates::registration).list();
+        return repository.ofAccount(accountId, limit, offset).stream()
+                .map(ApiKeyCertificateEntity::toRegistration).toList();
     }
 
     public long countOfAccount(UUID accountId) {
-        return jdbc.sql("select count(*) from api_key_certificates c join api_keys k on k.id = c.api_key_id"
-                + " where k.account_id = ?").param(accountId).query(Long.class).single();
+        return repository.countOfAccount(accountId);
     }
 
     public Optional<Registration> find(UUID accountId, String fingerprint) {
-        return jdbc.sql("select " + COLUMNS + " from api_key_certificates c join api_keys k on k.id = c.api_key_id"
-                        + " where k.account_id = ? and c.fingerprint = ?")
-                .params(accountId, fingerprint).query(ApiKeyCertificates::registration).optional();
+        return repository.findOfAccount(accountId, fingerprint).map(ApiKeyCertificateEntity::toRegistration);
     }
 
     /** Deletes the account's registration of {@code fingerprint}; whether there was one. */
     public boolean delete(UUID accountId, String fingerprint) {
-        int deleted = jdbc.sql("delete from api_key_certificates c using api_keys k"
-                        + " where k.id = c.api_key_id and k.account_id = ? and c.fingerprint = ?")
-                .params(accountId, fingerprint).update();
+        int deleted = repository.deleteOfAccount(accountId, fingerprint);
         cache.remove(fingerprint);
         return deleted > 0;
     }
@@ -136,11 +119,6 @@ public class ApiKeyCertificates {
     public static String normalised(String given) {
         String hex = given.replace(":", "").toLowerCase(Locale.ROOT);
         return hex.matches("[0-9a-f]{64}") ? hex : null;
-    }
-
-    private static Registration registration(ResultSet rs, int row) throws SQLException {
-        return new Registration(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
     }
 
     /** Forgets the cached lookups of key {@code apiKeyId}, which was just revoked. */

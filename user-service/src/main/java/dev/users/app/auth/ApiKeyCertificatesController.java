@@ -8,6 +8,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.web.Caller;
 import dev.users.web.ClientText;
+import dev.users.web.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -170,9 +171,9 @@ public class ApiKeyCertificatesController {
         json.put("id", registration.fingerprint());
         json.put("subject", registration.subject());
         json.put("issuer", registration.issuer());
-        json.put("not_after", registration.notAfter().toString());
+        json.put("not_after", Timestamps.of(registration.notAfter()));
         json.put("api_key_id", registration.apiKeyId().toString());
-        json.put("created_at", registration.createdAt().toString());
+        json.put("created_at", Timestamps.of(registration.createdAt()));
         return json;
     }
 }

@@ -8,6 +8,7 @@ import dev.users.errors.UsersException;
 import dev.users.query.list.ClientTimestamp;
 import dev.users.web.Caller;
 import dev.users.web.Caller.Scope;
+import dev.users.web.Timestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -135,8 +136,8 @@ public class ApiKeysController {
         json.put("scope", key.scope().json());
         json.put("label", key.label());
         json.put("operator", key.operator());
-        json.put("expires_at", key.expiresAt() == null ? null : key.expiresAt().toString());
-        json.put("created_at", key.createdAt().toString());
+        json.put("expires_at", Timestamps.of(key.expiresAt()));
+        json.put("created_at", Timestamps.of(key.createdAt()));
         return json;
     }
 }

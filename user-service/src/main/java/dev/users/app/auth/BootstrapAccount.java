@@ -1,5 +1,6 @@
 package dev.users.app.auth;
 
+import dev.users.app.ServiceSettings;
 import dev.users.web.Caller.Scope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,12 +26,11 @@ public class BootstrapAccount {
     private final String defaultRegion;
 
     public BootstrapAccount(Accounts accounts, ApiKeys apiKeys,
-                            @Value("${USERS_BOOTSTRAP_API_KEY:}") String bootstrapKey,
-                            @Value("${users.default-region:US}") String defaultRegion) {
+                            @Value("${USERS_BOOTSTRAP_API_KEY:}") String bootstrapKey, ServiceSettings settings) {
         this.accounts = accounts;
         this.apiKeys = apiKeys;
         this.bootstrapKey = bootstrapKey.isBlank() ? null : bootstrapKey.trim();
-        this.defaultRegion = defaultRegion;
+        this.defaultRegion = settings.defaultRegion();
     }
 
     /** The bootstrap key: an admin key of the default account that is also the operator's (it manages accounts). */

@@ -2,7 +2,7 @@ package dev.users.app.auth;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -21,8 +21,12 @@ public class RateLimits {
     private final Limit defaults;
     private final Map<UUID, KeyBucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimits(@Value("${users.rate-limit.burst:20000}") long burst,
-                      @Value("${users.rate-limit.per-second:10000}") long perSecond) {
+    @Autowired
+    RateLimits(RateLimitSettings settings) {
+        this(settings.burst(), settings.perSecond());
+    }
+
+    public RateLimits(long burst, long perSecond) {
         this.defaults = new Limit(burst, perSecond);
     }
 

@@ -2,6 +2,9 @@ package dev.users.app.axon;
 
 import dev.users.command.infra.AggregateJson;
 import dev.users.events.EventMetadata;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -59,6 +62,15 @@ public class AxonConfiguration {
                 .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
                 .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
                 .build();
+    }
+
+    /**
+     * Axon's gateway as its auto-configuration builds it, with lost append races retried ({@link ConcurrencyRetries}).
+     * The dispatch interceptors below are registered on it by Axon's interceptor auto-configuration as before.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConcurrencyRetries()).build();
     }
 
     /** Registered on the command gateway by Axon's interceptor auto-configuration. */

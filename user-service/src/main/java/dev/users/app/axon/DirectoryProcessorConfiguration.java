@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,14 +35,13 @@ public class DirectoryProcessorConfiguration {
     ConfigurerModule userDirectoryProcessor(ObjectProvider<StoreEventSource> source,
                                             ObjectProvider<TokenStore> tokenStore, DataSource dataSource,
                                             DirectoryDeadLetters deadLetters,
-                                            @Value("${users.directory.batch-size:500}") int batchSize,
-                                            @Value("${users.event-store.fetch-size:1000}") int fetchSize,
+                                            DirectorySettings directory, EventStoreSettings eventStore,
                                             ServiceRole role) {
         String name = UserDirectoryProjection.GROUP;
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessor(name,
                 c -> source.getObject(),
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(batchSize)
+                        .andBatchSize(directory.batchSize())
                         .andInitialSegmentsCount(1)
                         // a command-role node leaves the read models to the query nodes
                         .andAutoStart(role.runsProcessors())
@@ -55,7 +53,7 @@ public class DirectoryProcessorConfiguration {
                         })
                         .andInitialTrackingToken(store -> firstToken(store, tokenStore.getObject(), c, deadLetters,
                                 new AggregateOrderRebuild(dataSource, c.eventSerializer(), c.upcasterChain(),
-                                        fetchSize))));
+                                        eventStore.fetchSize()))));
     }
 
     /**

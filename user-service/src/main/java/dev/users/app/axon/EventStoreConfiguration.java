@@ -6,7 +6,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -18,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,18 +38,21 @@ public class EventStoreConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
-    /** Makes a duplicate (aggregate, sequence number) a ConcurrencyException, which the API answers with 409. */
+    /** Makes a duplicate (aggregate, sequence number) a ConcurrencyException: retried, then answered with 409. */
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
+        return new UniqueViolations();
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, NodeName nodeName,
+                          EventStoreSettings settings) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(new TokenSchema())
                 .serializer(serializer)
+                .nodeId(nodeName.value())
+                .claimTimeout(settings.claimTimeout())
                 .build();
     }
 
@@ -82,7 +83,7 @@ public class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          @Value("${users.event-store.fetch-size:1000}") int fetchSize) {
+                                          EventStoreSettings settings) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -97,7 +98,7 @@ public class EventStoreConfiguration {
                 // commit with everything else of theirs (TransactionBoundariesTest, SnapshotTest).
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema())
-                .batchSize(fetchSize)
+                .batchSize(settings.fetchSize())
                 .build();
     }
 }

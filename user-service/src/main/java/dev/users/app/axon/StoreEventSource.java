@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -32,11 +31,11 @@ public class StoreEventSource implements StreamableMessageSource<TrackedEventMes
 
     public StoreEventSource(EventStore eventStore, EventStorageEngine storage,
                             @Qualifier("localAppends") Occurrences appends,
-                            @Value("${users.event-store.poll-interval:1s}") Duration pollInterval) {
+                            EventStoreSettings settings) {
         this.eventStore = eventStore;
         this.storage = storage;
         this.appends = appends;
-        this.pollNanos = pollInterval.toNanos();
+        this.pollNanos = settings.pollInterval().toNanos();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.users.app.cors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,10 +31,9 @@ public class CrossOriginConfiguration {
 
     @Bean
     FilterRegistrationBean<CrossOriginFilter> crossOriginFilter(
-            @Value("${users.cors.allowed-origins:*}") List<String> allowedOrigins,
-            @Value("${users.cors.max-age:1h}") Duration maxAge, JsonMapper json) {
-        FilterRegistrationBean<CrossOriginFilter> registration =
-                new FilterRegistrationBean<>(new CrossOriginFilter(policy(allowedOrigins, maxAge), json));
+            CorsSettings settings, JsonMapper json) {
+        FilterRegistrationBean<CrossOriginFilter> registration = new FilterRegistrationBean<>(
+                new CrossOriginFilter(policy(settings.allowedOrigins(), settings.maxAge()), json));
         registration.setOrder(ORDER);
         return registration;
     }

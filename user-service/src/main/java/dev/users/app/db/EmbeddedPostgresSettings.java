@@ -1,5 +1,7 @@
 package dev.users.app.db;
 
+import dev.users.app.ServiceSettings;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
@@ -10,19 +12,18 @@ record EmbeddedPostgresSettings(Path dataDir, String fsync, String synchronousCo
 
     static final String DATA_DIR = "users.data-dir";
 
+    /** Bound as the context would bind them, before there is one: the server starts while Spring is still busy. */
     static EmbeddedPostgresSettings from(Environment env) {
+        EmbeddedSettings embedded = Binder.get(env).bindOrCreate("users.embedded", EmbeddedSettings.class);
         return new EmbeddedPostgresSettings(
                 Path.of(serviceDir(env)).resolve("postgres").toAbsolutePath().normalize(),
-                env.getProperty("users.embedded.fsync", "on"),
-                env.getProperty("users.embedded.synchronous-commit", "on"),
-                env.getProperty("users.embedded.port", Integer.class, 0),
-                // zonky's own 10 s is too short for the crash recovery of a large store; a clean start is not slower
-                env.getProperty("users.embedded.startup-wait", Duration.class, Duration.ofSeconds(60)));
+                embedded.fsync(), embedded.synchronousCommit(), embedded.port() == null ? 0 : embedded.port(),
+                embedded.startupWait());
     }
 
     /** The {@link #DATA_DIR} setting. */
     static String serviceDir(Environment env) {
-        return env.getProperty(DATA_DIR, "./data");
+        return Binder.get(env).bindOrCreate("users", ServiceSettings.class).dataDir();
     }
 
     /** The service's own directory, {@code users.data-dir}, of which PostgreSQL's is a part. */

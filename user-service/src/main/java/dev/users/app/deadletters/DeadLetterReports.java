@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,48 +23,54 @@ import static dev.users.query.list.SqlValues.array;
 
 /**
  * What the directory's dead-letter queue holds, per parked user (a sequence of Axon's queue): the first parked event
- * (the one that failed) and how many wait behind it, read straight from {@code deadletterentry} in one query. A dead
- * letter belongs to the account of its user, which comes from the user's {@code UserCreated} in the event store
- * (there may be no directory row: the creation itself may be what is parked).
+ * (the one that failed) and how many wait behind it, read from {@code deadletterentry} through JPA
+ * ({@link ParkedEventEntity}). A dead letter belongs to the account of its user, which comes from the user's
+ * {@code UserCreated} in the event store (there may be no directory row: the creation itself may be what is parked);
+ * the event store, JDBC as everywhere, also gives each parked event's position.
  */
 @Component
 public class DeadLetterReports {
 
     private static final String GROUP = UserDirectoryProjection.GROUP;
-    private static final String FIRST_LETTERS = "select d.sequenceidentifier, d.payloadtype, d.sequencenumber,"
-            + " e.globalindex, d.enqueuedat, d.lasttouched, d.causetype, d.causemessage, s.parked"
-            + " from (select sequenceidentifier, min(sequenceindex) as first, count(*) as parked"
-            + " from deadletterentry where processinggroup = ? group by sequenceidentifier) s"
-            + " join deadletterentry d on d.processinggroup = ? and d.sequenceidentifier = s.sequenceidentifier"
-            + " and d.sequenceindex = s.first"
-            + " left join domainevententry e on e.eventidentifier = d.eventidentifier"
-            + " order by d.enqueuedat, d.sequenceidentifier";
+    private static final String POSITIONS = "select eventidentifier, globalindex from domainevententry"
+            + " where eventidentifier = any(?)";
     private static final String CREATIONS = "select " + StoredEvents.COLUMNS + " from domainevententry"
             + " where aggregateidentifier = any(?) and sequencenumber = 0";
-    private static final String COUNTS = "select count(distinct sequenceidentifier), count(*) from deadletterentry"
-            + " where processinggroup = ?";
-
     private final JdbcTemplate jdbc;
+    private final ParkedEventRepository parked;
     private final Serializer eventSerializer;
     private final org.axonframework.config.Configuration axon;
 
-    DeadLetterReports(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
+    DeadLetterReports(JdbcTemplate jdbc, ParkedEventRepository parked,
+                      @Qualifier("eventSerializer") Serializer eventSerializer,
                       org.axonframework.config.Configuration axon) {
         this.jdbc = jdbc;
+        this.parked = parked;
         this.eventSerializer = eventSerializer;
         this.axon = axon;
     }
 
     /** The parked users of {@code accountId}, the longest parked first. */
     public List<ParkedUser> ofAccount(UUID accountId) {
-        List<ParkedUser> all = jdbc.query(FIRST_LETTERS, DeadLetterReports::parkedUser, GROUP, GROUP);
-        Map<String, UUID> accounts = accountsOf(all.stream().map(ParkedUser::userId).toList());
-        return all.stream().filter(user -> accountId.equals(accounts.get(user.userId()))).toList();
+        List<ParkedEventEntity> firsts = parked.firstOfEachUser(GROUP);
+        Map<String, UUID> accounts = accountsOf(firsts.stream().map(ParkedEventEntity::sequenceIdentifier).toList());
+        List<ParkedEventEntity> ofAccount = firsts.stream()
+                .filter(first -> accountId.equals(accounts.get(first.sequenceIdentifier()))).toList();
+        if (ofAccount.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        parked.parkedPerUser(GROUP).forEach(user -> counts.put(user.getUserId(), user.getEvents()));
+        Map<String, Long> positions = positionsOf(ofAccount.stream().map(ParkedEventEntity::eventIdentifier).toList());
+        return ofAccount.stream()
+                .map(first -> parkedUser(first, counts.getOrDefault(first.sequenceIdentifier(), 0L), positions))
+                .toList();
     }
 
     /** How many users have parked events, and how many events are parked: one query. */
     public Counts counts() {
-        return jdbc.queryForObject(COUNTS, (rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)), GROUP);
+        ParkedEventRepository.Counts counts = parked.counts(GROUP);
+        return new Counts(counts.getUsers(), counts.getEvents());
     }
 
     /** The account of each user, from the user's creation in the event store. */
@@ -88,11 +93,23 @@ public class DeadLetterReports {
         return accounts;
     }
 
-    private static ParkedUser parkedUser(ResultSet rs, int n) throws SQLException {
-        return new ParkedUser(rs.getString("sequenceidentifier"), simpleName(rs.getString("payloadtype")),
-                rs.getLong("sequencenumber"), rs.getObject("globalindex", Long.class),
-                instant(rs.getString("enqueuedat")), instant(rs.getString("lasttouched")),
-                rs.getString("causetype"), rs.getString("causemessage"), rs.getLong("parked"));
+    /** The position of each event in the store (a parked event may have been appended by no one: a test's). */
+    private Map<String, Long> positionsOf(List<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        if (!eventIds.isEmpty()) {
+            jdbc.query(POSITIONS, ps -> ps.setArray(1, array(ps, "varchar", eventIds)),
+                    (ResultSet rs) -> {
+                        positions.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        return positions;
+    }
+
+    private static ParkedUser parkedUser(ParkedEventEntity first, long parkedEvents, Map<String, Long> positions) {
+        return new ParkedUser(first.sequenceIdentifier(), simpleName(first.payloadType()),
+                first.sequenceNumber() == null ? 0 : first.sequenceNumber(), positions.get(first.eventIdentifier()),
+                instant(first.enqueuedAt()), instant(first.lastTouched()), first.causeType(), first.causeMessage(),
+                parkedEvents);
     }
 
     private static String simpleName(String type) {

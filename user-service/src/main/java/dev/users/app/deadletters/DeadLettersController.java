@@ -8,6 +8,7 @@ import dev.users.query.list.ListPage;
 import dev.users.query.list.PageRequest;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,8 +99,8 @@ public class DeadLettersController {
         json.put("event_type", user.eventType());
         json.put("sequence_number", user.sequenceNumber());
         json.put("global_position", user.globalPosition());
-        json.put("enqueued_at", user.enqueuedAt() == null ? null : user.enqueuedAt().toString());
-        json.put("last_touched", user.lastTouched() == null ? null : user.lastTouched().toString());
+        json.put("enqueued_at", Timestamps.of(user.enqueuedAt()));
+        json.put("last_touched", Timestamps.of(user.lastTouched()));
         Map<String, Object> cause = new LinkedHashMap<>();
         cause.put("type", user.causeType());
         cause.put("message", user.causeMessage());

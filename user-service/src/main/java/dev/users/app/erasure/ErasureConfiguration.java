@@ -2,7 +2,6 @@ package dev.users.app.erasure;
 
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,14 +13,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ErasureConfiguration {
 
-    /**
-     * {@code users.erasure.encrypt=false} stores new events' personal fields in plain, for measuring what the
-     * encryption costs (an A/B of creates) only: such users cannot be erased from the event store.
-     */
+    /** {@code users.erasure.encrypt} ({@link ErasureSettings}) turns the encryption of new events off for an A/B. */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(Serializer serializer, DataKeys keys,
-                               @Value("${users.erasure.encrypt:true}") boolean encrypt) {
-        return new PersonalDataSerializer(serializer, keys, encrypt);
+    Serializer eventSerializer(Serializer serializer, DataKeys keys, ErasureSettings settings) {
+        return new PersonalDataSerializer(serializer, keys, settings.encrypt());
     }
 }

@@ -6,6 +6,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
+import dev.users.web.Timestamps;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +51,7 @@ public class ErasureController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", PrefixIds.of(PrefixIds.USER, userId));
         body.put("erased", true);
-        body.put("erased_at", at.toString());
+        body.put("erased_at", Timestamps.of(at));
         body.put("version", version);
         if (!forgotten) {
             body.put("message", "erased; the read models have not forgotten the user yet");

@@ -1,7 +1,7 @@
 package dev.users.app.erasure;
 
+import dev.users.query.ReadSettings;
 import dev.users.query.directory.DirectoryProgress;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +25,10 @@ class ErasureProgress {
     private final Duration timeout;
 
     ErasureProgress(JdbcTemplate jdbc, DirectoryProgress progress,
-                    @Value("${users.read-your-writes-timeout:5s}") Duration timeout) {
+                    ReadSettings settings) {
         this.jdbc = jdbc;
         this.progress = progress;
-        this.timeout = timeout;
+        this.timeout = settings.readYourWritesTimeout();
     }
 
     /** True when the read models forgot the person within the read-your-writes timeout. */

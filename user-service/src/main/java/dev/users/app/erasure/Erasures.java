@@ -1,5 +1,6 @@
 package dev.users.app.erasure;
 
+import dev.users.app.idempotency.IdempotentAnswers;
 import dev.users.command.api.EraseUser;
 import dev.users.command.domain.AccountOwners;
 import dev.users.command.domain.EmailClaims;
@@ -24,8 +25,8 @@ import java.util.UUID;
 /**
  * Erases a person (GDPR art. 17), in one transaction (the command's): deletes their data key, which makes every
  * personal field of their events unreadable, and every other plain copy the command side and the application
- * keep (e-mail and membership claims, snapshots, parked dead letters, stored idempotent answers), then appends
- * {@link UserErased}, from which the read models delete their rows. Handled beside the {@code User} aggregate, since a
+ * keep (e-mail and membership claims, snapshots, parked dead letters; stored idempotent answers are emptied),
+ * then appends {@link UserErased}, from which the read models delete their rows. Handled beside the {@code User} aggregate, since a
  * removed user (which the aggregate no longer loads) can be erased too; the append names the next sequence number,
  * so a concurrent change of the user makes one of the two fail as a conflict.
  * <p>
@@ -41,28 +42,25 @@ public class Erasures {
     private static final String MEMBER = "select count(*) from membership_claims where user_id = ? and account_id = ?";
     private static final String NEXT = "select coalesce(max(sequencenumber), -1) + 1 from domainevententry"
             + " where aggregateidentifier = ?";
-    // an idempotent retry's stored answer that names the user (its body or Location) may hold its personal data;
-    // a scan of the table (a day's keyed POSTs), which an erasure, being rare, can afford
-    private static final String IDEMPOTENT_ANSWERS = "delete from idempotency_keys where position(? in location) > 0"
-            + " or position(? in location) > 0 or position(convert_to(?, 'UTF8') in body) > 0"
-            + " or position(convert_to(?, 'UTF8') in body) > 0 or position(convert_to(?, 'UTF8') in body) > 0";
-
     private final JdbcTemplate jdbc;
     private final EventStore events;
     private final DataKeys keys;
     private final EmailClaims emailClaims;
     private final MembershipRegistry memberships;
     private final AccountOwners owners;
+    private final IdempotentAnswers idempotentAnswers;
     private final Cache aggregates;
 
     Erasures(JdbcTemplate jdbc, EventStore events, DataKeys keys, EmailClaims emailClaims,
-             MembershipRegistry memberships, AccountOwners owners, @Qualifier("userCache") Cache aggregates) {
+             MembershipRegistry memberships, AccountOwners owners, IdempotentAnswers idempotentAnswers,
+             @Qualifier("userCache") Cache aggregates) {
         this.jdbc = jdbc;
         this.events = events;
         this.keys = keys;
         this.emailClaims = emailClaims;
         this.memberships = memberships;
         this.owners = owners;
+        this.idempotentAnswers = idempotentAnswers;
         this.aggregates = aggregates;
     }
 
@@ -102,8 +100,9 @@ public class Erasures {
         String id = user.toString();
         jdbc.update("delete from snapshotevententry where aggregateidentifier = ?", id);
         jdbc.update("delete from deadletterentry where sequenceidentifier = ?", id);
-        String prefixed = PrefixIds.of(PrefixIds.USER, user);
-        jdbc.update(IDEMPOTENT_ANSWERS, id, prefixed, id, prefixed, PrefixIds.of(PrefixIds.ACCOUNT_USER, user));
+        // an idempotent retry's stored answer that names the user (its body or Location) may hold its personal data
+        idempotentAnswers.eraseNaming(List.of(id, PrefixIds.of(PrefixIds.USER, user),
+                PrefixIds.of(PrefixIds.ACCOUNT_USER, user)));
     }
 
     private static void afterCommit(Runnable action) {

@@ -1,6 +1,5 @@
 package dev.users.app.erasure;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,12 +35,13 @@ public class MasterKey {
     private volatile SecretKey key;
 
     MasterKey(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-              @Value("${users.erasure.master-key:}") String configured) {
+              ErasureSettings settings) {
         this.jdbc = jdbc;
         // first used inside some command's transaction, which may roll back: the key it settles must stay
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.configured = configured.isBlank() ? null : decode(configured.strip());
+        String configured = settings.configuredMasterKey();
+        this.configured = configured == null ? null : decode(configured);
     }
 
     /** A fresh random 256-bit AES key. */

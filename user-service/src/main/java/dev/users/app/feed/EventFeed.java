@@ -2,6 +2,7 @@ package dev.users.app.feed;
 
 import dev.users.app.axon.StoredEvents;
 import dev.users.events.EventTypes;
+import dev.users.web.Timestamps;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -9,7 +10,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -29,30 +29,23 @@ public class EventFeed {
             + " from event_index i join domainevententry e on e.globalindex = i.position"
             + " where i.account_id = :account and i.position > :after and i.position <= :safe";
     private static final String BY_SUBJECT = " and i.user_id = :subject";
-    /** The documented type is the payload's simple name and its stored revision (none stored: 1). */
-    private static final String BY_TYPE = " and (i.event_name || '.v' || coalesce(nullif(e.payloadrevision, ''), '1'))"
-            + " in (:types)";
+    /** Every event is shown in its record's current revision (upcast), so a type names the record alone. */
+    private static final String BY_TYPE = " and i.event_name in (:types)";
     private static final String ORDER = " order by i.position limit :limit";
 
     private final JdbcClient jdbc;
     private final SafePosition safePosition;
     private final Serializer serializer;
-    private final Serializer plain;
     private final Configuration axon;
-    private final JsonMapper json;
+    private final FeedEvents feedEvents;
 
-    /**
-     * {@code plain} is Axon's general serializer: the event serializer's JSON without the encryption of personal
-     * fields (PersonalDataSerializer), which the data handed out must not carry.
-     */
     EventFeed(JdbcClient jdbc, SafePosition safePosition, @Qualifier("eventSerializer") Serializer serializer,
-              Serializer plain, Configuration axon, JsonMapper json) {
+              Configuration axon, FeedEvents feedEvents) {
         this.jdbc = jdbc;
         this.safePosition = safePosition;
         this.serializer = serializer;
-        this.plain = plain;
         this.axon = axon;
-        this.json = json;
+        this.feedEvents = feedEvents;
     }
 
     /**
@@ -84,35 +77,25 @@ public class EventFeed {
         }
         if (!query.types().isEmpty()) {
             statement = statement.param("types", query.types().stream()
-                    .map(type -> EventTypes.eventName(type).orElseThrow() + ".v" + EventTypes.revision(type).orElseThrow())
-                    .toList());
+                    .map(type -> EventTypes.eventName(type).orElseThrow()).toList());
         }
         List<DomainEventData<?>> entries = new ArrayList<>();
         Map<String, Row> rows = new HashMap<>();
         statement.query((ResultSet rs) -> {
             DomainEventData<?> entry = StoredEvents.entry(rs);
             entries.add(entry);
-            rows.put(entry.getEventIdentifier(), new Row(rs.getLong("globalindex"), rs.getObject("account_id", UUID.class),
-                    entry.getPayload().getType().getRevision()));
+            rows.put(entry.getEventIdentifier(), new Row(rs.getLong("globalindex"), rs.getObject("account_id", UUID.class)));
         });
         List<FeedEvent> events = new ArrayList<>(entries.size());
         for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain())) {
             Row row = rows.get(message.getIdentifier());
-            events.add(new FeedEvent(message.getIdentifier(), row.position(), row.accountId(),
-                    UUID.fromString(message.getAggregateIdentifier()), message.getSequenceNumber(),
-                    EventTypes.of(message.getPayloadType().getSimpleName(), row.revision()), message.getTimestamp(),
-                    data(message.getPayload())));
+            events.add(feedEvents.of(message, row.position(), row.accountId()));
         }
         boolean hasMore = events.size() > query.limit();
         List<FeedEvent> page = hasMore ? List.copyOf(events.subList(0, query.limit())) : events;
         return new Page(page, hasMore, hasMore ? page.get(page.size() - 1).position() : safe);
     }
 
-    /** The event's fields as the store holds them (Axon's JSON, personal fields decrypted), as a JSON tree. */
-    private Object data(Object payload) {
-        return json.readTree(plain.serialize(payload, String.class).getData());
-    }
-
-    private record Row(long position, UUID accountId, String revision) {
+    private record Row(long position, UUID accountId) {
     }
 }

@@ -44,7 +44,7 @@ public final class FeedParams {
         List<String> types = new ArrayList<>();
         for (String type : params.getOrDefault("type", List.of())) {
             for (String one : type.split(",", -1)) {
-                if (EventTypes.eventName(one.strip()).isEmpty() || EventTypes.revision(one.strip()).isEmpty()) {
+                if (!EventTypes.isCurrent(one.strip())) {
                     problems.add(new Problem("type", "type must be a documented event type, such as "
                             + EventTypes.of("UserCreated", "1")));
                 } else {

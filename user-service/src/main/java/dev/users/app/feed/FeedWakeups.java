@@ -4,7 +4,7 @@ import dev.users.signals.Occurrences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import dev.users.app.axon.EventStoreSettings;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +44,10 @@ public class FeedWakeups implements SmartLifecycle {
     private volatile Thread watcher;
 
     FeedWakeups(@Qualifier("localAppends") Occurrences appends,
-                @Value("${users.event-store.poll-interval:1s}") Duration pollInterval,
-                @Value("${users.feed.reader-threads:4}") int readerThreads) {
+                EventStoreSettings eventStore, FeedSettings settings) {
         this.appends = appends;
-        this.pollNanos = pollInterval.toNanos();
-        this.readerThreads = readerThreads;
+        this.pollNanos = eventStore.pollInterval().toNanos();
+        this.readerThreads = settings.readerThreads();
         this.readers = newReaders();
     }
 

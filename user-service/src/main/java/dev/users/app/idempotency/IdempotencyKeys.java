@@ -23,17 +23,19 @@ final class IdempotencyKeys {
     }
 
     private final JdbcClient jdbc;
+    private final IdempotencyRecordRepository records;
     private final Duration ttl;
     private final Duration inFlightTimeout;
     private final Duration sweepEvery;
     private final Clock clock;
     private final AtomicLong lastSweep = new AtomicLong();
 
-    IdempotencyKeys(JdbcClient jdbc, Duration ttl, Duration inFlightTimeout, Duration sweepEvery, Clock clock) {
+    IdempotencyKeys(JdbcClient jdbc, IdempotencyRecordRepository records, IdempotencySettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.ttl = ttl;
-        this.inFlightTimeout = inFlightTimeout;
-        this.sweepEvery = sweepEvery;
+        this.records = records;
+        this.ttl = settings.ttl();
+        this.inFlightTimeout = settings.inFlightTimeout();
+        this.sweepEvery = settings.sweepInterval();
         this.clock = clock;
     }
 
@@ -98,7 +100,7 @@ final class IdempotencyKeys {
         long now = clock.millis();
         long last = lastSweep.get();
         if (now - last >= sweepEvery.toMillis() && lastSweep.compareAndSet(last, now)) {
-            jdbc.sql("DELETE FROM idempotency_keys WHERE expires_at < now()").update();
+            records.deleteExpired();
         }
     }
 }

@@ -16,8 +16,8 @@ public final class ServiceMetrics {
     public static final String DEAD_LETTER_USERS = "users.dead.letters.users";
     public static final String DEAD_LETTER_EVENTS = "users.dead.letters.events";
     /**
-     * The hook for the event publisher (issue 17): it registers a gauge of this name, the events stored but not yet
-     * published; the dashboard's publisher panel charts it (empty while no publisher runs).
+     * Events stored but not yet acknowledged by Kafka, registered by the Kafka publisher ({@code app/kafka}) when it
+     * runs; the dashboard's publisher panel charts it (empty while no publisher runs).
      */
     public static final String KAFKA_PUBLISHER_LAG = "users.kafka.publisher.lag";
 

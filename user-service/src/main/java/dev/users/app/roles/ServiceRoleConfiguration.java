@@ -1,6 +1,6 @@
 package dev.users.app.roles;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.users.app.ServiceSettings;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +14,8 @@ class ServiceRoleConfiguration {
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
     @Bean
-    ServiceRole serviceRole(@Value("${users.role:all}") String role) {
-        return ServiceRole.parse(role);
+    ServiceRole serviceRole(ServiceSettings settings) {
+        return ServiceRole.parse(settings.role());
     }
 
     @Bean

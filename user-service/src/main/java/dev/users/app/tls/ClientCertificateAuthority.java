@@ -1,6 +1,5 @@
 package dev.users.app.tls;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.io.ApplicationResourceLoader;
 import org.springframework.boot.ssl.pem.PemSslStore;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
@@ -23,8 +22,9 @@ public class ClientCertificateAuthority {
 
     private final List<X509Certificate> certificates;
 
-    public ClientCertificateAuthority(@Value("${users.tls.client-ca:}") String location) {
-        this.certificates = location.isBlank() ? List.of() : load(location.trim());
+    public ClientCertificateAuthority(TlsSettings settings) {
+        String location = settings.clientCa();
+        this.certificates = location == null || location.isBlank() ? List.of() : load(location.trim());
     }
 
     private static List<X509Certificate> load(String location) {

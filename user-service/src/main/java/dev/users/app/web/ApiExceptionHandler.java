@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -76,10 +77,17 @@ public class ApiExceptionHandler {
         return null;
     }
 
-    /** The error body of the surface {@code path} belongs to, always as JSON. */
+    /**
+     * The error body of the surface {@code path} belongs to, always as JSON. A 503 (the database or the read models
+     * not available) says when to try again.
+     */
     static ResponseEntity<Map<String, Object>> answer(HttpServletRequest request, String path, Failure failure) {
-        return ResponseEntity.status(failure.status()).contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBodies.forProblems(path, failure.status(), failure.problems(), RequestIds.of(request)));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(failure.status())
+                .contentType(MediaType.APPLICATION_JSON);
+        if (failure.status() == 503) {
+            answer.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+        }
+        return answer.body(ErrorBodies.forProblems(path, failure.status(), failure.problems(), RequestIds.of(request)));
     }
 
     /** Looks through wrappers (Axon's execution exceptions, Spring's translations) for a cause we know. */
@@ -103,6 +111,10 @@ public class ApiExceptionHandler {
         if (t instanceof ConcurrencyException || t instanceof DuplicateKeyException) {
             return new Failure(ErrorCode.CONFLICT, "the user was changed concurrently; retry the request");
         }
+        if (DatabaseUnavailable.is(t)) {
+            return new Failure(ErrorCode.NOT_READY, "the database is unavailable; retry after "
+                    + DatabaseUnavailable.RETRY_AFTER_SECONDS + " s");
+        }
         if (t instanceof HttpMessageNotReadableException) {
             return new Failure(ErrorCode.MALFORMED_REQUEST, "malformed request body");
         }
@@ -111,7 +123,7 @@ public class ApiExceptionHandler {
                     "unsupported content type; send application/json or application/x-www-form-urlencoded");
         }
         if (t instanceof HttpMediaTypeNotAcceptableException) {
-            return new Failure(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json only");
+            return new Failure(ErrorCode.NOT_ACCEPTABLE, "this API answers application/json (and text/csv where docs/api.md says so)");
         }
         if (t instanceof HttpRequestMethodNotSupportedException e) {
             return new Failure(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");

@@ -2,13 +2,14 @@ package dev.users.app.crash;
 
 import dev.users.app.crash.WriteLoad.WrittenUser;
 import dev.users.app.support.Http;
+import dev.users.app.support.ReadModelInvariants;
 import dev.users.app.support.ServiceProcess;
+import dev.users.web.Timestamps;
 import tools.jackson.databind.JsonNode;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static dev.users.app.support.ReadModelInvariants.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,7 +51,7 @@ final class RecoveryChecks {
                 String lastSignIn = shown.path("last_sign_in_at").isNull() ? null
                         : shown.path("last_sign_in_at").asString();
                 assertThat(lastSignIn).as("last sign-in of %s", user.email)
-                        .isIn(acceptable(text(user.lastSignIn()), text(user.unansweredSignIn)));
+                        .isIn(acceptable(Timestamps.of(user.lastSignIn()), Timestamps.of(user.unansweredSignIn)));
             }
         });
     }
@@ -58,22 +60,7 @@ final class RecoveryChecks {
         List<WrittenUser> users = loads.stream().flatMap(load -> load.users().stream()).toList();
         try (Connection db = DriverManager.getConnection(service.jdbcUrl(), "postgres", "");
              Statement sql = db.createStatement()) {
-            assertThat(rows(sql, "SELECT e FROM " + DIRECTORY_EMAILS + " GROUP BY e HAVING count(*) > 1"))
-                    .as("emails of more than one user").isEmpty();
-            assertThat(rows(sql, "SELECT tiny_id FROM user_directory GROUP BY tiny_id HAVING count(*) > 1"))
-                    .as("tiny ids given twice").isEmpty();
-            assertThat(rows(sql, "SELECT account_id FROM account_user_counts c FULL JOIN (SELECT account_id, "
-                    + "count(*) AS n FROM user_directory GROUP BY account_id) d USING (account_id) "
-                    + "WHERE coalesce(c.user_count, 0) <> coalesce(d.n, 0)"))
-                    .as("accounts whose user count differs from their directory rows").isEmpty();
-            String lastEvents = "user_directory d JOIN (SELECT aggregateidentifier, max(sequencenumber) AS last "
-                    + "FROM domainevententry GROUP BY aggregateidentifier) e ON e.aggregateidentifier = d.user_id::text";
-            assertThat(rows(sql, "SELECT count(*) FROM " + lastEvents))
-                    .isEqualTo(rows(sql, "SELECT count(*) FROM user_directory"));
-            assertThat(rows(sql, "SELECT user_id FROM " + lastEvents + " WHERE d.version <> e.last"))
-                    .as("users whose read model is not at their last stored event").isEmpty();
-            assertThat(rows(sql, "SELECT user_id || ' ' || signed_in_at FROM sign_in_audit "
-                    + "GROUP BY user_id, signed_in_at HAVING count(*) > 1")).as("sign-ins audited twice").isEmpty();
+            ReadModelInvariants.hold(sql);
 
             Set<String> created = new HashSet<>(rows(sql, "SELECT e FROM " + DIRECTORY_EMAILS + " WHERE e LIKE 'crash-%'"));
             Set<String> possible = new HashSet<>();
@@ -93,20 +80,6 @@ final class RecoveryChecks {
                 }
             }
         }
-    }
-
-    private static List<String> rows(Statement sql, String query) throws SQLException {
-        return rows(sql.executeQuery(query));
-    }
-
-    private static List<String> rows(ResultSet result) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (result) {
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-        }
-        return values;
     }
 
     private static String text(Instant instant) {

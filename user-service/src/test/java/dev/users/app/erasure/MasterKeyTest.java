@@ -34,16 +34,20 @@ class MasterKeyTest extends ApiTest {
         assertThat(kept).isEqualTo(key);
         assertThat(jdbc.queryForObject("select fingerprint from erasure_master_key where id = 1", byte[].class))
                 .isEqualTo(MasterKey.fingerprint(key));
-        assertThat(new MasterKey(jdbc, transactions, "").key().getEncoded()).isEqualTo(key);
-        assertThat(new MasterKey(jdbc, transactions, Base64.getEncoder().encodeToString(key)).key().getEncoded())
+        assertThat(new MasterKey(jdbc, transactions, settings("")).key().getEncoded()).isEqualTo(key);
+        assertThat(new MasterKey(jdbc, transactions, settings(Base64.getEncoder().encodeToString(key))).key().getEncoded())
                 .isEqualTo(key);
 
         String other = Base64.getEncoder().encodeToString(MasterKey.randomKey());
-        assertThatThrownBy(() -> new MasterKey(jdbc, transactions, other).key())
+        assertThatThrownBy(() -> new MasterKey(jdbc, transactions, settings(other)).key())
                 .hasMessageContaining("not the key that wrapped");
-        assertThatThrownBy(() -> new MasterKey(jdbc, transactions, "not base64!"))
+        assertThatThrownBy(() -> new MasterKey(jdbc, transactions, settings("not base64!")))
                 .hasMessageContaining("base64");
-        assertThatThrownBy(() -> new MasterKey(jdbc, transactions, Base64.getEncoder().encodeToString(new byte[16])))
+        assertThatThrownBy(() -> new MasterKey(jdbc, transactions, settings(Base64.getEncoder().encodeToString(new byte[16]))))
                 .hasMessageContaining("32 bytes");
+    }
+
+    private static ErasureSettings settings(String masterKey) {
+        return new ErasureSettings(masterKey, true);
     }
 }

@@ -1,5 +1,6 @@
 package dev.users.app.health;
 
+import dev.users.app.axon.NodeName;
 import dev.users.app.support.ApiTest;
 import dev.users.app.roles.ServiceRole;
 import dev.users.app.support.Http;
@@ -27,6 +28,9 @@ class HealthTest extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    NodeName nodeName;
 
     @Value("${users.data-dir}")
     String dataDir;
@@ -57,7 +61,7 @@ class HealthTest extends ApiTest {
     void theReadModelsAreOutOfServiceUntilTheirProcessorHasCaughtUp() {
         TrackingEventProcessor processor =
                 processing.eventProcessor(UserDirectoryProjection.GROUP, TrackingEventProcessor.class).orElseThrow();
-        ReadModelsCaughtUp sinceNow = new ReadModelsCaughtUp(processing, ServiceRole.ALL, jdbc);
+        ReadModelsCaughtUp sinceNow = new ReadModelsCaughtUp(processing, ServiceRole.ALL, jdbc, nodeName);
         processor.shutDown();
         try {
             assertThat(sinceNow.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
@@ -83,7 +87,7 @@ class HealthTest extends ApiTest {
             jdbc.sql("update tokenentry set owner = 'other-node@host', timestamp = ? where processorname = ?")
                     .params(Instant.now().toString(), UserDirectoryProjection.GROUP).update();
             processor.start();
-            ReadModelsCaughtUp standBy = new ReadModelsCaughtUp(processing, ServiceRole.ALL, jdbc);
+            ReadModelsCaughtUp standBy = new ReadModelsCaughtUp(processing, ServiceRole.ALL, jdbc, nodeName);
             assertThat(standBy.health().getStatus()).isEqualTo(Status.UP);
             assertThat(standBy.health().getDetails()).containsEntry("segmentHeldBy", "another node");
         } finally {

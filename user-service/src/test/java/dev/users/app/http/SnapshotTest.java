@@ -1,6 +1,7 @@
 package dev.users.app.http;
 
 import dev.users.app.support.ApiTest;
+import dev.users.web.Timestamps;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +40,7 @@ class SnapshotTest extends ApiTest {
         assertThat(backwards.status()).isEqualTo(422);
         var renamed = api().put("/api/v4/users/" + id, Map.of("name", "Still Here"));
         assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
-        assertThat(renamed.json().path("last_sign_in_at").asString()).isEqualTo(start.plusSeconds(119).toString());
+        assertThat(renamed.json().path("last_sign_in_at").asString()).isEqualTo(Timestamps.of(start.plusSeconds(119)));
         assertThat(renamed.json().path("emails")).hasSize(1);
     }
 
@@ -55,7 +56,7 @@ class SnapshotTest extends ApiTest {
                 .params("{}".getBytes(StandardCharsets.UTF_8), id).update();
         userCache.removeAll();
 
-        var signIn = api().post("/api/v4/users/" + id + "/sign_ins", Map.of("at", start.plusSeconds(200).toString()));
+        var signIn = api().post("/api/v4/users/" + id + "/sign_ins", Map.of("at", Timestamps.of(start.plusSeconds(200))));
         assertThat(signIn.status()).as(signIn.toString()).isEqualTo(201);
         assertThat(signIn.json().path("name").asString()).isEqualTo("Old Snapshot");
     }

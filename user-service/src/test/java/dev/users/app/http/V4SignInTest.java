@@ -21,17 +21,17 @@ class V4SignInTest extends ApiTest {
         String id = createUser();
         var first = api().post("/api/v4/users/" + id + "/sign_ins", Map.of("at", "2026-03-01T10:00:00Z"));
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
-        assertThat(first.json().path("last_sign_in_at").asString()).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(first.json().path("last_sign_in_at").asString()).isEqualTo("2026-03-01T10:00:00.000Z");
 
         var second = api().post("/api/v4/users/" + id + "/sign_ins", Map.of("at", "2026-03-02T11:30:00+01:00"));
         assertThat(second.status()).isEqualTo(201);
-        assertThat(second.json().path("last_sign_in_at").asString()).isEqualTo("2026-03-02T10:30:00Z");
+        assertThat(second.json().path("last_sign_in_at").asString()).isEqualTo("2026-03-02T10:30:00.000Z");
 
         JsonNode audit = api().get("/api/v4/users/" + id + "/sign_ins").json();
         assertThat(audit.path("total_count").asLong()).isEqualTo(2);
         JsonNode newest = audit.path("data").get(0);
-        assertThat(newest.path("previous_sign_in_at").asString()).isEqualTo("2026-03-01T10:00:00Z");
-        assertThat(newest.path("signed_in_at").asString()).isEqualTo("2026-03-02T10:30:00Z");
+        assertThat(newest.path("previous_sign_in_at").asString()).isEqualTo("2026-03-01T10:00:00.000Z");
+        assertThat(newest.path("signed_in_at").asString()).isEqualTo("2026-03-02T10:30:00.000Z");
         assertThat(newest.path("api_key_id").asString()).isNotBlank();
         assertThat(newest.path("recorded_at").asString()).isNotBlank();
         assertThat(audit.path("data").get(1).path("previous_sign_in_at").isNull()).isTrue();
@@ -52,7 +52,7 @@ class V4SignInTest extends ApiTest {
         var response = api().post("/api/v4/users/" + id + "/sign_ins", Map.of("at", "2026-04-01T00:00:00Z"));
         assertThat(response.status()).isEqualTo(422);
         assertThat(api().get("/api/v4/users/" + id).json().path("last_sign_in_at").asString())
-                .isEqualTo("2026-05-01T00:00:00Z");
+                .isEqualTo("2026-05-01T00:00:00.000Z");
     }
 
     @Test

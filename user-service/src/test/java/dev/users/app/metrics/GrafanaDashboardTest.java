@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code docs/grafana-dashboard.json} loads as Grafana's JSON model (valid JSON, a title, panels with an id, a type,
- * a place and queries) and charts only metrics the running service serves, except the publisher's gauge, which the
- * event publisher (issue 17) registers under the name reserved for it.
+ * a place and queries) and charts only metrics the running service serves, except the Kafka publisher's gauge, which
+ * exists only when Kafka is on (KafkaPublisherTest reads it from {@code /actuator/prometheus}).
  */
 class GrafanaDashboardTest extends ApiTest {
 

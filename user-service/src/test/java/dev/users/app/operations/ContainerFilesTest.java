@@ -111,6 +111,32 @@ class ContainerFilesTest {
                 .containsPattern("GET\\s+users_query;").containsPattern("default\\s+users_command;");
     }
 
+    @Test
+    void theKafkaProfileRunsAKraftBrokerAndAPublisherPointedAtIt() throws IOException {
+        Map<String, Object> services = map(yaml("docker-compose.yml").get("services"));
+        assertThat(services.keySet()).noneSatisfy(name -> assertThat(name).containsIgnoringCase("zookeeper"));
+        Map<String, Object> kafka = map(services.get("kafka"));
+        assertThat((List<String>) kafka.get("profiles")).containsExactly("kafka");
+        assertThat((String) kafka.get("image")).matches(PINNED).startsWith("apache/kafka:");
+        Map<String, Object> broker = map(kafka.get("environment"));
+        assertThat(broker.get("KAFKA_PROCESS_ROLES").toString().split(",")).contains("broker", "controller");
+        assertThat(broker.keySet()).noneSatisfy(key -> assertThat(key).contains("ZOOKEEPER"));
+        assertThat(broker.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
+        assertThat(map(kafka.get("healthcheck")).get("test")).asString().contains("--bootstrap-server");
+
+        Map<String, Object> publisher = map(services.get("users-publisher"));
+        assertThat((List<String>) publisher.get("profiles")).containsExactly("kafka");
+        String bootstrap = (String) map(publisher.get("environment")).get("USERS_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(broker.get("KAFKA_ADVERTISED_LISTENERS").toString().split(","))
+                .anySatisfy(listener -> assertThat(listener).endsWith("://" + bootstrap));
+        assertThat(bootstrap).startsWith("kafka:");
+        assertThat(map(map(publisher.get("depends_on")).get("kafka")).get("condition")).isEqualTo("service_healthy");
+        assertThat(publisher.get("image")).isEqualTo(map(services.get("users")).get("image"));
+        assertUsesTheDatabase(publisher, map(services.get("postgres")));
+        // the default node leaves Kafka off: its settings name no broker
+        assertThat(map(map(services.get("users")).get("environment"))).doesNotContainKey("USERS_KAFKA_BOOTSTRAP_SERVERS");
+    }
+
     private static void assertUsesTheDatabase(Map<String, Object> service, Map<String, Object> postgres) {
         Map<String, Object> database = map(postgres.get("environment"));
         Map<String, Object> settings = map(service.get("environment"));

@@ -95,7 +95,7 @@ class HostileInputPropertyTest extends ApiTest {
         List<String> wrong = new ArrayList<>();
         for (Probe probe : probes(in)) {
             Http.Response response = send(probe);
-            String problem = check(probe, response);
+            String problem = ErrorFormats.unacceptable(probe.path(), response);
             if (problem != null) {
                 wrong.add(probe.label() + " " + probe.method() + " " + probe.path() + ": " + problem);
             }
@@ -226,20 +226,6 @@ class HostileInputPropertyTest extends ApiTest {
             SERVER_ERRORS.incrementAndGet();
         }
         return response;
-    }
-
-    /** Null when the answer is acceptable: below 500, and a 4xx in the error format of the path's surface. */
-    private static String check(Probe probe, Http.Response response) {
-        if (response.status() >= 500) {
-            return "answered " + response;
-        }
-        if (response.status() < 400) {
-            return null;
-        }
-        String problem = probe.path().startsWith("/v3/") ? ErrorFormats.v3Problem(response)
-                : ErrorFormats.v4Problem(response);
-        return problem == null ? null : "a " + response.status() + " not in the surface's error format (" + problem
-                + "): " + response;
     }
 
     private void normalCreateIsReadableWithinASecond() {

@@ -28,6 +28,18 @@ class EventTypesTest {
     }
 
     @Test
+    void onlyTheCurrentRevisionOfARecordIsCurrent() {
+        assertThat(EventTypes.of(UserCreated.class)).isEqualTo("dev.users.user_created.v1");
+        assertThat(EventTypes.of(dev.users.events.LanguageChanged.class)).isEqualTo("dev.users.language_changed.v2");
+        assertThat(EventTypes.isCurrent("dev.users.language_changed.v2")).isTrue();
+        assertThat(EventTypes.isCurrent("dev.users.language_changed.v1")).isFalse();
+        assertThat(EventTypes.isCurrent("dev.users.user_created.v1")).isTrue();
+        assertThat(EventTypes.isCurrent("dev.users.user_created.v01")).isFalse();
+        assertThat(EventTypes.isCurrent("dev.users.nothing.v1")).isFalse();
+        assertThat(EventTypes.isCurrent(null)).isFalse();
+    }
+
+    @Test
     void malformedTypesNameNothing() {
         assertThat(EventTypes.eventName("dev.users.no_such_event.v1")).isEmpty();
         assertThat(EventTypes.eventName("user_created")).isEmpty();

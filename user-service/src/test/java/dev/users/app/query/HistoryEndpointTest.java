@@ -54,7 +54,7 @@ class HistoryEndpointTest extends QueryTest {
         JsonNode page = ok("/api/v4/users/" + alice + "/history");
         assertThat(page.path("total_count").asLong()).isEqualTo(4);
         assertThat(types(page)).containsExactly("dev.users.user_created.v1", "dev.users.user_renamed.v1",
-                "dev.users.email_added.v1", "dev.users.language_changed.v1");
+                "dev.users.email_added.v1", "dev.users.language_changed.v2");
         JsonNode first = page.path("data").get(0);
         assertThat(first.propertyNames()).containsExactly("sequence", "position", "type", "occurred_at", "data",
                 "changes", "metadata");
@@ -79,13 +79,13 @@ class HistoryEndpointTest extends QueryTest {
     @Test
     void newestFirstFiltersAndPages() {
         assertThat(types(ok("/api/v4/users/" + alice + "/history?direction=desc&limit=2")))
-                .containsExactly("dev.users.language_changed.v1", "dev.users.email_added.v1");
+                .containsExactly("dev.users.language_changed.v2", "dev.users.email_added.v1");
         JsonNode second = ok("/api/v4/users/" + alice + "/history?limit=2&page=2");
-        assertThat(types(second)).containsExactly("dev.users.email_added.v1", "dev.users.language_changed.v1");
+        assertThat(types(second)).containsExactly("dev.users.email_added.v1", "dev.users.language_changed.v2");
         assertThat(second.path("has_more").asBoolean()).isFalse();
         assertThat(types(ok("/api/v4/users/" + alice + "/history?type=dev.users.user_renamed.v1,"
-                + "dev.users.language_changed.v1"))).containsExactly("dev.users.user_renamed.v1",
-                "dev.users.language_changed.v1");
+                + "dev.users.language_changed.v2"))).containsExactly("dev.users.user_renamed.v1",
+                "dev.users.language_changed.v2");
         JsonNode range = ok("/api/v4/users/" + alice + "/history?from=" + T2 + "&to=" + T4);
         assertThat(types(range)).containsExactly("dev.users.user_renamed.v1", "dev.users.email_added.v1");
         assertThat(range.path("total_count").asLong()).isEqualTo(2);

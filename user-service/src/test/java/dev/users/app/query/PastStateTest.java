@@ -1,6 +1,7 @@
 package dev.users.app.query;
 
 import dev.users.app.support.Http;
+import dev.users.web.Timestamps;
 import dev.users.events.EmailAdded;
 import dev.users.events.UserRemoved;
 import dev.users.events.UserRenamed;
@@ -62,7 +63,7 @@ class PastStateTest extends QueryTest {
                 .isEqualTo("Alice B");
         JsonNode atOne = ok("/api/v4/users/" + alice + "?as_of_version=1");
         assertThat(atOne.path("emails").size()).isZero();
-        assertThat(atOne.path("updated_at").asString()).isEqualTo(T2.toString());
+        assertThat(atOne.path("updated_at").asString()).isEqualTo(Timestamps.of(T2));
         assertThat(ok("/v3/settings/users/" + alice + "?as_of_version=0").path("email").isNull()).isTrue();
         assertThat(ok("/v3/settings/users/" + alice + "?as_of_version=2").path("email").asString())
                 .isEqualTo("alice@example.com");

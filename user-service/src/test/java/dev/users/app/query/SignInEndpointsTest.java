@@ -1,6 +1,7 @@
 package dev.users.app.query;
 
 import dev.users.app.support.Http;
+import dev.users.web.Timestamps;
 import dev.users.events.UserSignedIn;
 import dev.users.web.PrefixIds;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,15 +47,15 @@ class SignInEndpointsTest extends QueryTest {
     @Test
     void aUsersSignInsNewestFirstWithTheirAuditFields() {
         JsonNode page = ok("/api/v4/users/" + alice + "/sign_ins");
-        assertThat(signedInAt(page)).containsExactly(T3.toString(), T2.toString(), T1.toString());
+        assertThat(signedInAt(page)).containsExactly(Timestamps.of(T3), Timestamps.of(T2), Timestamps.of(T1));
         assertThat(page.path("total_count").asLong()).isEqualTo(3);
         assertThat(page.path("has_more").asBoolean()).isFalse();
         JsonNode newest = page.path("data").get(0);
         assertThat(newest.propertyNames()).containsExactly("id", "user_id", "previous_sign_in_at", "signed_in_at",
                 "recorded_at", "api_key_id");
         assertThat(newest.path("user_id").asString()).isEqualTo(alice.toString());
-        assertThat(newest.path("previous_sign_in_at").asString()).isEqualTo(T2.toString());
-        assertThat(newest.path("recorded_at").asString()).isEqualTo(T3.plusSeconds(1).toString());
+        assertThat(newest.path("previous_sign_in_at").asString()).isEqualTo(Timestamps.of(T2));
+        assertThat(newest.path("recorded_at").asString()).isEqualTo(Timestamps.of(T3.plusSeconds(1)));
         assertThat(newest.path("api_key_id").asString()).isEqualTo(UserHistory.API_KEY);
         assertThat(newest.path("id").asString()).isNotBlank();
         assertThat(page.path("data").get(2).path("previous_sign_in_at").isNull()).isTrue();
@@ -64,25 +65,25 @@ class SignInEndpointsTest extends QueryTest {
     @Test
     void rangesAreHalfOpen() {
         assertThat(signedInAt(ok("/api/v4/users/" + alice + "/sign_ins?from=" + T2)))
-                .containsExactly(T3.toString(), T2.toString());
-        assertThat(signedInAt(ok("/api/v4/users/" + alice + "/sign_ins?to=" + T2))).containsExactly(T1.toString());
+                .containsExactly(Timestamps.of(T3), Timestamps.of(T2));
+        assertThat(signedInAt(ok("/api/v4/users/" + alice + "/sign_ins?to=" + T2))).containsExactly(Timestamps.of(T1));
         JsonNode between = ok("/api/v4/users/" + alice + "/sign_ins?from=" + T1 + "&to=" + T3);
-        assertThat(signedInAt(between)).containsExactly(T2.toString(), T1.toString());
+        assertThat(signedInAt(between)).containsExactly(Timestamps.of(T2), Timestamps.of(T1));
         assertThat(between.path("total_count").asLong()).isEqualTo(2);
     }
 
     @Test
     void theAccountsSignInsCoverEveryUserAndPage() {
         JsonNode all = ok("/api/v4/sign_ins");
-        assertThat(signedInAt(all)).containsExactly(T4.toString(), T3.toString(), T2.toString(), T1.toString());
+        assertThat(signedInAt(all)).containsExactly(Timestamps.of(T4), Timestamps.of(T3), Timestamps.of(T2), Timestamps.of(T1));
         assertThat(all.path("data").get(0).path("user_id").asString()).isEqualTo(bob.toString());
         JsonNode first = ok("/api/v4/sign_ins?limit=1");
-        assertThat(signedInAt(first)).containsExactly(T4.toString());
+        assertThat(signedInAt(first)).containsExactly(Timestamps.of(T4));
         assertThat(first.path("has_more").asBoolean()).isTrue();
         assertThat(first.path("total_count").asLong()).isEqualTo(4);
-        assertThat(signedInAt(ok("/api/v4/sign_ins?limit=2&page=2"))).containsExactly(T2.toString(), T1.toString());
-        assertThat(signedInAt(ok("/api/v4/sign_ins?limit=2&offset=3"))).containsExactly(T1.toString());
-        assertThat(signedInAt(ok("/api/v4/sign_ins?from=" + T3 + "&to=" + T4))).containsExactly(T3.toString());
+        assertThat(signedInAt(ok("/api/v4/sign_ins?limit=2&page=2"))).containsExactly(Timestamps.of(T2), Timestamps.of(T1));
+        assertThat(signedInAt(ok("/api/v4/sign_ins?limit=2&offset=3"))).containsExactly(Timestamps.of(T1));
+        assertThat(signedInAt(ok("/api/v4/sign_ins?from=" + T3 + "&to=" + T4))).containsExactly(Timestamps.of(T3));
         assertThat(ok("/api/v4/sign_ins?from=" + T4.plusSeconds(1)).path("data")).isEmpty();
     }
 

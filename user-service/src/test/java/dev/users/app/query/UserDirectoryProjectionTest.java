@@ -54,8 +54,8 @@ class UserDirectoryProjectionTest extends QueryTest {
         JsonNode json = account.http().get("/api/v4/users/" + userId).json();
         assertThat(json.path("name").asString()).isEqualTo("Bobby Hill");
         assertThat(json.path("tiny_id").asLong()).isEqualTo(7);
-        assertThat(json.path("created_at").asString()).isEqualTo("2024-03-01T10:00:00Z");
-        assertThat(json.path("updated_at").asString()).isEqualTo("2024-03-01T10:00:05Z");
+        assertThat(json.path("created_at").asString()).isEqualTo("2024-03-01T10:00:00.000Z");
+        assertThat(json.path("updated_at").asString()).isEqualTo("2024-03-01T10:00:05.000Z");
         assertThat(json.path("emails").toString()).isEqualTo("[{\"id\":\"" + work
                 + "\",\"email\":\"bobby@example.com\",\"primary\":true},{\"id\":\"" + home
                 + "\",\"email\":\"bob@home.example\",\"primary\":false}]");

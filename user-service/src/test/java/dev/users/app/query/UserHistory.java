@@ -42,8 +42,13 @@ final class UserHistory {
 
     /** Appends one event with the given timestamp (what the directory shows as updated_at). */
     long appendAt(Instant at, UserEvent event) {
+        return appendAt(at, API_KEY, event);
+    }
+
+    /** Appends one event with the given timestamp, caused by the API key {@code apiKeyId}. */
+    long appendAt(Instant at, String apiKeyId, UserEvent event) {
         DomainEventMessage<UserEvent> message = new GenericDomainEventMessage<>("User", userId.toString(), next,
-                event, Map.of("apiKeyId", API_KEY), UUID.randomUUID().toString(), at);
+                event, Map.of("apiKeyId", apiKeyId), UUID.randomUUID().toString(), at);
         store.publish(message);
         return next++;
     }

@@ -45,7 +45,7 @@ class V4AccountUserRetrieveTest extends QueryTest {
         assertThat(json.path("roles").toString()).isEqualTo("{\"admin\":false,\"billing\":true,"
                 + "\"broadcaster\":false,\"communicator\":false,\"auditor\":false,\"night-shift\":true}");
         assertThat(json.path("team_ids").toString()).isEqualTo("[\"tm_b\",\"tm_a\"]");
-        assertThat(json.path("created_at").asString()).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(json.path("created_at").asString()).isEqualTo("2024-01-01T00:00:00.000Z");
         assertThat(json.path("updated_at").asString()).isEqualTo(json.path("user").path("updated_at").asString());
 
         // the nested user is exactly what /api/v4/users shows

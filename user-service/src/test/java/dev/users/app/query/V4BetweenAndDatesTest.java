@@ -148,11 +148,11 @@ class V4BetweenAndDatesTest extends QueryTest {
     void theSignInAuditReadsTheSameDateForms() {
         String path = "/api/v4/users/" + signedIn + "/sign_ins?";
         assertThat(signedInAt(ok(path + "from=2026-06-09%2021:00:00&to=2026-06-10"))).containsExactly(
-                "2026-06-09T21:00:00Z");
-        assertThat(signedInAt(ok(path + "from=2026-06-10T11:30:00+02:00"))).containsExactly("2026-06-10T09:30:00Z");
-        assertThat(signedInAt(ok(path + "from=2026-06-10T11:30:00%2B02:00"))).containsExactly("2026-06-10T09:30:00Z");
+                "2026-06-09T21:00:00.000Z");
+        assertThat(signedInAt(ok(path + "from=2026-06-10T11:30:00+02:00"))).containsExactly("2026-06-10T09:30:00.000Z");
+        assertThat(signedInAt(ok(path + "from=2026-06-10T11:30:00%2B02:00"))).containsExactly("2026-06-10T09:30:00.000Z");
         assertThat(signedInAt(ok("/api/v4/sign_ins?from=2026-06-09%2014:00:00%20-0700&to=2026-06-10%2009:30")))
-                .containsExactly("2026-06-09T21:00:00Z");
+                .containsExactly("2026-06-09T21:00:00.000Z");
         Http.Response bad = http.get(path + "from=2026-06-09%2024:00&to=10000-01-01");
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.json().path("errors").values().stream().map(e -> e.path("message").asString()).toList())

@@ -46,7 +46,7 @@ class V4UserRetrieveTest extends QueryTest {
         assertThat(json.path("account_id").asString()).isEqualTo(account.id().toString());
         assertThat(json.path("time_zone").asString()).isEqualTo("London");
         assertThat(json.path("preferred_language").asString()).isEqualTo("en");
-        assertThat(json.path("last_sign_in_at").asString()).isEqualTo("2024-01-02T03:04:00Z");
+        assertThat(json.path("last_sign_in_at").asString()).isEqualTo("2024-01-02T03:04:00.000Z");
         assertThat(json.path("emails").get(0).propertyNames()).containsExactly("id", "email", "primary");
         assertThat(json.path("phones").get(0).propertyNames())
                 .containsExactly("id", "prefix_id", "phone", "primary", "country", "blocked");
@@ -55,7 +55,7 @@ class V4UserRetrieveTest extends QueryTest {
         assertThat(json.path("notify_voice").asBoolean()).isTrue();
         assertThat(json.path("roles").toString()).isEqualTo("[\"admin\"]");
         assertThat(json.path("meta").toString()).isEqualTo("{\"source\":\"test\"}");
-        assertThat(json.path("created_at").asString()).isEqualTo("2024-01-01T00:00:00Z");
+        assertThat(json.path("created_at").asString()).isEqualTo("2024-01-01T00:00:00.000Z");
         assertThat(json.path("updated_at").asString()).isEqualTo("2024-01-02T03:04:05.678Z");
 
         JsonNode byPrefix = account.http().get("/api/v4/users/" + PrefixIds.of(PrefixIds.USER, userId)).json();

@@ -13,6 +13,22 @@ public final class ErrorFormats {
     private ErrorFormats() {
     }
 
+    /**
+     * Null when {@code response} to a request of {@code path} is acceptable for any input: below 500, and a 4xx in
+     * the error format of the path's surface; else what is wrong with it.
+     */
+    public static String unacceptable(String path, Http.Response response) {
+        if (response.status() >= 500) {
+            return "answered " + response;
+        }
+        if (response.status() < 400) {
+            return null;
+        }
+        String problem = path.startsWith("/v3/") ? v3Problem(response) : v4Problem(response);
+        return problem == null ? null : "a " + response.status() + " not in the surface's error format (" + problem
+                + "): " + response;
+    }
+
     /** Null when the response is a v4 error body with its status, else what is wrong with it. */
     public static String v4Problem(Http.Response response) {
         JsonNode body;

@@ -1,0 +1,152 @@
+package dev.users.query.history;
+
+import dev.users.events.EventTypes;
+import dev.users.query.export.CsvExport;
+import dev.users.query.list.ListPage;
+import dev.users.query.list.SqlValues;
+import dev.users.web.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An account's changes, newest first ({@code occurred_at}, then store position), as history entries with the user
+ * they are about. The page is found by a range scan of {@code event_index} (one account's rows only, so another
+ * account's events can never appear); then each user on the page has its stream read up to the latest event shown
+ * and folded once, since an entry's {@code changes} depend on every event before it.
+ */
+@Component
+public class AuditLog {
+
+    /**
+     * Counting every match of a wide range on a large account costs more than the page itself; beyond this many
+     * matches {@code total_count} says this many (and {@code has_more} stays exact).
+     */
+    public static final int COUNT_LIMIT = 10_000;
+
+    /** The columns of the CSV export, in {@link #export}'s order. */
+    static final List<String> CSV_COLUMNS = List.of("occurred_at", "position", "user_id", "sequence", "type",
+            "api_key_id", "request_id", "correlation_id", "causation_id", "data");
+    private static final String ORDER = " order by i.occurred_at desc, i.position desc";
+
+    private final JdbcClient jdbc;
+    private final UserEventLog events;
+    private final JsonMapper json;
+
+    public AuditLog(JdbcClient jdbc, UserEventLog events, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** Whether the account's log lists any event of the user. */
+    boolean lists(UUID accountId, UUID userId) {
+        return jdbc.sql("select exists (select 1 from event_index where account_id = ? and user_id = ?)")
+                .params(accountId, userId).query(Boolean.class).single();
+    }
+
+    ListPage page(UUID accountId, AuditLogParams query) {
+        Where where = where(accountId, query);
+        List<Indexed> rows = jdbc.sql("select i.user_id, i.sequence from event_index i" + where.sql
+                        + ORDER + " limit :limit offset :offset")
+                .params(where.params)
+                .param("limit", query.page().limit() + 1)
+                .param("offset", query.page().offset())
+                .query((rs, n) -> new Indexed(rs.getObject("user_id", UUID.class), rs.getLong("sequence")))
+                .list();
+        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + where.sql + " limit "
+                + COUNT_LIMIT + ") matches").params(where.params).query(Long.class).single();
+        Map<Indexed, Map<String, Object>> shown = entries(rows);
+        List<Map<String, Object>> data = new ArrayList<>(rows.size());
+        for (Indexed row : rows) {
+            data.add(shown.get(row));
+        }
+        return ListPage.of(data, query.page(), total);
+    }
+
+    /** The entries of the rows, each user's stream read and folded once, up to its latest event on the page. */
+    private Map<Indexed, Map<String, Object>> entries(List<Indexed> rows) {
+        Map<UUID, Set<Long>> shown = new LinkedHashMap<>();
+        rows.forEach(row -> shown.computeIfAbsent(row.userId(), user -> new HashSet<>()).add(row.sequence()));
+        Map<Indexed, Map<String, Object>> entries = new HashMap<>();
+        shown.forEach((userId, sequences) -> {
+            long last = sequences.stream().mapToLong(Long::longValue).max().orElseThrow();
+            HistoryEntries.of(events.ofUser(userId, last), sequences).forEach((sequence, entry) ->
+                    entries.put(new Indexed(userId, sequence), withUser(userId, entry)));
+        });
+        return entries;
+    }
+
+    /** A history entry with the user it is about, right after its position. */
+    static Map<String, Object> withUser(UUID userId, Map<String, Object> entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        entry.forEach((key, value) -> {
+            json.put(key, value);
+            if (key.equals("position")) {
+                json.put("user_id", userId.toString());
+            }
+        });
+        return json;
+    }
+
+    /**
+     * Every event of the page's filter (paging aside), newest first, as CSV rows: the entry without {@code changes}
+     * (they need each user's state, which a stream of any length cannot keep), {@code metadata} as columns and
+     * {@code data} as its JSON text.
+     */
+    void export(UUID accountId, AuditLogParams query, CsvExport.Rows csv) {
+        Where where = where(accountId, query);
+        events.each(where.sql, where.params, ORDER, event -> {
+            Map<String, Object> metadata = HistoryEntries.metadata(event);
+            csv.row(Timestamps.of(event.occurredAt()), event.position(), event.payload().userId(),
+                    event.sequence(), event.type(), metadata.get("api_key_id"), metadata.get("request_id"),
+                    metadata.get("correlation_id"), metadata.get("causation_id"),
+                    json.writeValueAsString(EventData.of((Record) event.payload())));
+        });
+    }
+
+    static Where where(UUID accountId, AuditLogParams query) {
+        StringBuilder sql = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        sql.append(" where i.account_id = :account");
+        params.put("account", accountId);
+        if (query.from() != null) {
+            sql.append(" and i.occurred_at >= :from");
+            params.put("from", SqlValues.timestamp(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" and i.occurred_at < :to");
+            params.put("to", SqlValues.timestamp(query.to()));
+        }
+        if (query.apiKeyId() != null) {
+            sql.append(" and i.api_key_id = :key");
+            params.put("key", query.apiKeyId().toString());
+        }
+        if (query.userId() != null) {
+            sql.append(" and i.user_id = :user");
+            params.put("user", query.userId());
+        }
+        if (!query.types().isEmpty()) {
+            // every event is shown in its record's current revision (upcast), so a type names the record alone
+            sql.append(" and i.event_name in (:names)");
+            params.put("names", query.types().stream().map(type -> EventTypes.eventName(type).orElseThrow()).toList());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    record Where(String sql, Map<String, Object> params) {
+    }
+
+    /** An event of the page, by its user and sequence number. */
+    private record Indexed(UUID userId, long sequence) {
+    }
+}
