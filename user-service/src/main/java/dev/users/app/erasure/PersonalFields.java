@@ -32,8 +32,8 @@ final class PersonalFields {
             UserRemoved.class.getName(), Set.of("releasedEmails"));
 
     /** Texts of the events that are not personal, per field name (for the test that keeps this list complete). */
-    static final Set<String> NOT_PERSONAL = Set.of("country", "confirmationMethod", "language", "roles", "teamIds",
-            "timeZone");
+    static final Set<String> NOT_PERSONAL = Set.of("country", "confirmationMethod", "language", "languageTag", "roles",
+            "teamIds", "timeZone");
 
     private PersonalFields() {
     }

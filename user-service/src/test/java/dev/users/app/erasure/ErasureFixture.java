@@ -28,8 +28,8 @@ abstract class ErasureFixture extends ApiTest {
     @Autowired
     Snapshotter snapshotter;
 
-    protected record Person(Http home, UUID homeId, Http member, UUID id, String prefixId, PersonalValues values,
-                  Instant createdAt) {
+    protected record Person(Http home, UUID homeId, String homeKey, Http member, UUID id, String prefixId,
+                            PersonalValues values, Instant createdAt) {
     }
 
     protected record Account(UUID id, Http http, String key) {
@@ -64,7 +64,7 @@ abstract class ErasureFixture extends ApiTest {
         snapshotter.scheduleSnapshot(User.class, id.toString());
         await().atMost(WAIT).until(() -> count("snapshotevententry where aggregateidentifier = ?", id.toString()) > 0);
         await().atMost(WAIT).until(() -> count("account_memberships where user_id = ?", id) > 0);
-        return new Person(home.http(), home.id(), member.http(), id, prefixId, values, Instant.now());
+        return new Person(home.http(), home.id(), home.key(), member.http(), id, prefixId, values, Instant.now());
     }
 
     Http.Response erase(Person person) {

@@ -1,9 +1,19 @@
 package dev.users.app.erasure;
 
+import dev.users.app.support.HeaderHttp;
 import dev.users.app.support.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +129,56 @@ class ErasureTest extends ErasureFixture {
                 assertThat(response.text()).doesNotContain(value);
             }
         }
+    }
+
+    @Test
+    void theAuditLogItsCsvAndTheStreamShowTheFieldsErased() throws Exception {
+        Person person = person();
+        String audit = "/api/v4/audit_log?limit=100&user_id=" + person.prefixId();
+        Map<String, String> csv = Map.of("Accept", "text/csv");
+        HeaderHttp home = new HeaderHttp(port, person.homeKey());
+        assertThat(person.home().get(audit).text()).contains(person.values().meta(), person.values().email());
+        assertThat(home.send("GET", audit, null, csv).text()).contains(person.values().phone());
+        assertThat(erase(person).status()).isEqualTo(200);
+
+        Http.Response log = person.home().get(audit);
+        assertThat(log.status()).as(log.toString()).isEqualTo(200);
+        assertThat(log.text()).contains("[erased]", "dev.users.user_erased.v1", "dev.users.user_created.v1");
+        HeaderHttp.Answer export = home.send("GET", audit, null, csv);
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        assertThat(export.header("Content-Type")).startsWith("text/csv");
+        assertThat(export.text()).contains("[erased]", "dev.users.user_erased.v1");
+        String stream = streamUntil(person, "dev.users.user_erased.v1");
+        assertThat(stream).contains("[erased]", "dev.users.user_created.v1");
+        for (String answer : List.of(log.text(), export.text(), stream)) {
+            for (String value : person.values().encodings()) {
+                assertThat(answer).doesNotContain(value);
+            }
+            assertThat(answer).doesNotContain(PersonalDataSerializer.MARK, "\\u0001");
+        }
+    }
+
+    /** The home account's event stream from the start, read until {@code last} has come. */
+    private String streamUntil(Person person, String last) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/api/v4/events/stream?after=0&subject=" + person.id()))
+                .header("Authorization", "Bearer " + person.homeKey()).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        StringBuilder text = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            Instant deadline = Instant.now().plusSeconds(20);
+            for (String line = lines.readLine(); line != null && Instant.now().isBefore(deadline);
+                 line = lines.readLine()) {
+                text.append(line).append('\n');
+                if (line.contains(last)) {
+                    return text.toString();
+                }
+            }
+        }
+        throw new AssertionError("the stream ended or took over 20 s without " + last + ": " + text);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.users.app.isolation;
 
 import dev.users.app.support.ApiTest;
+import dev.users.app.support.HeaderHttp;
 import dev.users.app.support.Http;
+import dev.users.query.export.CsvExport;
 import dev.users.web.Caller.Scope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,9 +86,26 @@ class IsolationSweepTest extends ApiTest {
     private final Map<String, String> bIds = new LinkedHashMap<>(); // each id of B, by what it names
     private final Set<String> bSecrets = new LinkedHashSet<>();    // everything of B no answer to A may hold
 
-    private record Route(String method, String pattern, Map<String, String> params, boolean stream) {
+    /**
+     * Routes that came after the sweep was written (audit, verify, feed, stream, accounts, keys, memberships,
+     * invitations, erasure, CSV exports): the sweep must have reached each, so that none is skipped by accident.
+     */
+    private static final Set<String> NEWER_ROUTES = Set.of("GET /api/v4/audit_log", "GET /api/v4/audit_log csv",
+            "GET /api/v4/users/{id}/verify", "POST /api/v4/verify", "GET /api/v4/events", "GET /api/v4/events/stream",
+            "GET /api/v4/accounts", "GET /api/v4/accounts/{id}", "GET /api/v4/api_keys", "GET /api/v4/api_keys/{id}",
+            "DELETE /api/v4/api_keys/{id}", "GET /api/v4/memberships", "GET /api/v4/users/{id}/invitations",
+            "POST /api/v4/users/{id}/invitations/{invitation}/{answer}", "POST /api/v4/users/{id}/erasure",
+            "GET /api/v4/users/{id}/history", "GET /api/v4/sign_ins csv", "GET /api/v4/users/{id}/sign_ins csv",
+            "POST /api/v4/dead_letters/{userId}/retry", "GET /api/v4/dead_letters");
+
+    private record Route(String method, String pattern, Map<String, String> params, boolean stream, boolean csv) {
         String key() {
             return method + " " + pattern;
+        }
+
+        /** The key, told apart from the JSON route of the same path when it answers CSV. */
+        String shown() {
+            return key() + (csv ? " csv" : "");
         }
     }
 
@@ -158,6 +177,7 @@ class IsolationSweepTest extends ApiTest {
                 Long.class, b);
 
         List<String> failures = new ArrayList<>();
+        Set<String> swept = new LinkedHashSet<>();
         int calls = 0;
         for (Scope scope : Scope.values()) {
             Http http = client(a, scope);
@@ -165,6 +185,7 @@ class IsolationSweepTest extends ApiTest {
                 if (EXEMPT.containsKey(route.key())) {
                     continue;
                 }
+                swept.add(route.shown());
                 for (Map.Entry<String, String> call : calls(route).entrySet()) {
                     calls++;
                     check(http, scope, route, call.getKey(), call.getValue(), failures);
@@ -174,6 +195,8 @@ class IsolationSweepTest extends ApiTest {
         assertThat(failures).as(calls + " calls").isEmpty();
         assertThat(calls).isGreaterThan(500);
         assertThat(listsRead).as("lists read").isGreaterThan(20);
+        assertThat(csvRead).as("CSV exports answered").isGreaterThanOrEqualTo(3);
+        assertThat(swept).as("routes swept").containsAll(NEWER_ROUTES);
         assertThat(bEventCount()).as("B's events").isEqualTo(bEvents);
         assertThat(jdbc.queryForObject("select count(*) from api_keys where account_id = ? and revoked_at is null",
                 Long.class, b)).as("B's keys").isEqualTo(bKeys);
@@ -207,12 +230,15 @@ class IsolationSweepTest extends ApiTest {
     }
 
     private int listsRead; // lists and pages answered 200: the sweep read real data, not only refusals
+    private int csvRead;   // CSV exports answered 200 in CSV
 
     private void check(Http http, Scope scope, Route route, String path, String named, List<String> failures) {
         String where = scope + " " + route.method() + " " + path;
-        Answer answer = route.stream() ? stream(http, scope, path) : send(http, route.method(), path, route.pattern());
+        Answer answer = route.stream() ? stream(http, scope, path)
+                : route.csv() ? csv(scope, path) : send(http, route.method(), path, route.pattern());
         if (named == null && answer.status() == 200) {
             listsRead++;
+            csvRead += route.csv() ? 1 : 0;
         }
         for (String secret : bSecrets) {
             if ((named == null || !named.contains(secret)) && answer.text().contains(secret)) {
@@ -266,12 +292,14 @@ class IsolationSweepTest extends ApiTest {
                     e.getName().equals("as_of") ? Instant.now().toString() : "0"));
             boolean stream = info.getProducesCondition().getProducibleMediaTypes().stream()
                     .anyMatch(type -> type.toString().equals("text/event-stream"));
+            boolean csv = info.getProducesCondition().getProducibleMediaTypes().stream()
+                    .anyMatch(type -> type.toString().equals(CsvExport.MEDIA_TYPE));
             for (String pattern : patterns) {
                 if (methods.isEmpty()) {
-                    routes.add(new Route("*", pattern, params, stream));
+                    routes.add(new Route("*", pattern, params, stream, csv));
                 }
                 for (RequestMethod method : methods) {
-                    routes.add(new Route(method.name(), pattern, params, stream));
+                    routes.add(new Route(method.name(), pattern, params, stream, csv));
                 }
             }
         }
@@ -321,6 +349,17 @@ class IsolationSweepTest extends ApiTest {
         String body = body(method, pattern);
         Http.Response response = http.send(method, path, body, body == null ? null : "application/json");
         return new Answer(response.status(), response.text() == null ? "" : response.text());
+    }
+
+    /** An export, asked for as CSV (the JSON route of the same path is swept on its own). */
+    private Answer csv(Scope scope, String path) {
+        HeaderHttp.Answer answer = new HeaderHttp(port, keys.get(scope)).send("GET", path, null,
+                Map.of("Accept", CsvExport.MEDIA_TYPE));
+        String type = answer.header("Content-Type");
+        if (answer.status() == 200 && (type == null || !type.startsWith(CsvExport.MEDIA_TYPE))) {
+            return new Answer(599, "a CSV route answered " + type + ": " + answer.text());
+        }
+        return new Answer(answer.status(), answer.text() == null ? "" : answer.text());
     }
 
     /**
