@@ -128,10 +128,13 @@ class ErasureTest extends ErasureFixture {
         assertThat(past.status()).as(past.toString()).isEqualTo(200);
         assertThat(past.json().path("name").asString()).isEqualTo("[erased]");
         assertThat(past.json().path("meta").path("nickname").asString()).isEqualTo("[erased]");
+        Http.Response v3Past = person.home().get("/v3/settings/users/" + person.id() + "?as_of=" + before);
+        assertThat(v3Past.status()).as(v3Past.toString()).isEqualTo(200);
+        assertThat(v3Past.text()).contains("[erased]");
         Http.Response feed = person.home().get("/api/v4/events?limit=1000");
         assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
         assertThat(feed.text()).contains("dev.users.user_erased.v1", "[erased]");
-        for (Http.Response response : List.of(history, past, feed)) {
+        for (Http.Response response : List.of(history, past, v3Past, feed)) {
             for (String value : person.values().values()) {
                 assertThat(response.text()).doesNotContain(value);
             }
