@@ -17,7 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A Server-Sent Events client for tests: collects each message's id and data, and the comments, as they come. */
 final class SseClient implements AutoCloseable {
 
-    record Message(String id, String data) {
+    /** A message with when it was read ({@link System#nanoTime()}). */
+    record Message(String id, String data, long receivedNanos) {
     }
 
     final List<Message> messages = new CopyOnWriteArrayList<>();
@@ -61,7 +62,7 @@ final class SseClient implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        messages.add(new Message(id, data.toString()));
+                        messages.add(new Message(id, data.toString(), System.nanoTime()));
                     }
                     id = null;
                     data.setLength(0);
