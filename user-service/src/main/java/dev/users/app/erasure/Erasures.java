@@ -8,6 +8,7 @@ import dev.users.command.domain.MembershipRegistry;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.UserErased;
+import dev.users.query.history.UserReplays;
 import dev.users.web.PrefixIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.common.caching.Cache;
@@ -56,11 +57,12 @@ public class Erasures {
     private final MembershipRegistry memberships;
     private final AccountOwners owners;
     private final IdempotentAnswers idempotentAnswers;
+    private final UserReplays replays;
     private final Cache aggregates;
 
     Erasures(JdbcTemplate jdbc, EventStore events, DataKeys keys, EmailClaims emailClaims,
              MembershipRegistry memberships, AccountOwners owners, IdempotentAnswers idempotentAnswers,
-             @Qualifier("userCache") Cache aggregates) {
+             UserReplays replays, @Qualifier("userCache") Cache aggregates) {
         this.jdbc = jdbc;
         this.events = events;
         this.keys = keys;
@@ -68,6 +70,7 @@ public class Erasures {
         this.memberships = memberships;
         this.owners = owners;
         this.idempotentAnswers = idempotentAnswers;
+        this.replays = replays;
         this.aggregates = aggregates;
     }
 
@@ -97,7 +100,10 @@ public class Erasures {
         forgetPlainCopies(user);
         events.publish(new GenericDomainEventMessage<>("User", user.toString(), sequence,
                 new UserErased(user, account, command.at())));
-        afterCommit(() -> aggregates.remove(user.toString())); // a cached aggregate would not know of the erasure
+        afterCommit(() -> {
+            aggregates.remove(user.toString()); // a cached aggregate would not know of the erasure
+            replays.forget(user); // history's checkpoints hold the person's decrypted fields (other nodes: 30 s)
+        });
         return sequence;
     }
 

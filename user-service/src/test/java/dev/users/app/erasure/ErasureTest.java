@@ -2,7 +2,12 @@ package dev.users.app.erasure;
 
 import dev.users.app.support.HeaderHttp;
 import dev.users.app.support.Http;
+import dev.users.events.UserSignedIn;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.io.BufferedReader;
@@ -28,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * feed keep the events with "[erased]" in the personal fields.
  */
 class ErasureTest extends ErasureFixture {
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void theStoredEventsHoldNoPlainPersonalValueEvenBeforeTheErasure() {
@@ -189,6 +197,35 @@ class ErasureTest extends ErasureFixture {
             }
         }
         throw new AssertionError("the stream ended or took over 20 s without " + last + ": " + text);
+    }
+
+    /**
+     * History keeps checkpoints of long streams (UserReplays, the fold after every 256th event) with the person's
+     * decrypted fields: the erasure forgets them, so no past state is folded from one.
+     */
+    @Test
+    void aLongHistorysCheckpointsAreForgottenWithThePerson() {
+        Person person = person();
+        long next = jdbc.queryForObject("select max(sequencenumber) + 1 from domainevententry"
+                + " where aggregateidentifier = ?", Long.class, person.id().toString());
+        Instant at = Instant.now();
+        List<EventMessage<?>> signIns = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            signIns.add(new GenericDomainEventMessage<>("User", person.id().toString(), next + i,
+                    new UserSignedIn(person.id(), i == 0 ? null : at.plusMillis(i - 1), at.plusMillis(i))));
+        }
+        eventStore.publish(signIns);
+        String past = "/api/v4/users/" + person.id() + "?as_of_version=" + (next + 290);
+        assertThat(person.home().get("/api/v4/users/" + person.id() + "/history?direction=desc&limit=1").status())
+                .isEqualTo(200); // a fold of the whole stream, which keeps its checkpoints
+        assertThat(person.home().get(past).json().path("name").asString()).isEqualTo(person.values().name());
+
+        assertThat(erase(person).status()).isEqualTo(200);
+        Http.Response erased = person.home().get(past);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+        assertThat(erased.json().path("name").asString()).isEqualTo("[erased]");
+        assertThat(person.home().get("/api/v4/audit_log?limit=100&user_id=" + person.id()).text())
+                .doesNotContain(person.values().email(), person.values().meta());
     }
 
     @Test
