@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Server-Sent Events client for tests: collects each message's id and data, and the comments, as they come. */
@@ -19,6 +20,17 @@ final class SseClient implements AutoCloseable {
 
     /** A message with when it was read ({@link System#nanoTime()}). */
     record Message(String id, String data, long receivedNanos) {
+
+        /** The same message when the service sent the same: when each copy was read is not part of it. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Message message && Objects.equals(id, message.id) && data.equals(message.data);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, data);
+        }
     }
 
     final List<Message> messages = new CopyOnWriteArrayList<>();
