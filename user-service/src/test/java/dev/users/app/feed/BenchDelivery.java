@@ -85,12 +85,13 @@ public final class BenchDelivery {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (System.nanoTime() < deadline && (onStream.size() < acked.size()
                     || kafka != null && !inKafka.keySet().containsAll(acked.keySet()))) {
-                sse.messages.forEach(message -> {
-                    Matcher subject = SUBJECT.matcher(message.data());
+                List<SseClient.Message> messages = List.copyOf(sse.messages);
+                for (int i = 0; i < messages.size(); i++) {
+                    Matcher subject = SUBJECT.matcher(messages.get(i).data());
                     if (subject.find()) {
-                        onStream.putIfAbsent(UUID.fromString(subject.group(1)), message.receivedNanos());
+                        onStream.putIfAbsent(UUID.fromString(subject.group(1)), sse.receivedNanos.get(i));
                     }
-                });
+                }
                 Thread.sleep(100); // a bench tool polling collections the readers fill, not a test's wait
             }
             StringBuilder line = new StringBuilder("DELIVERY writes=" + total + " acked=" + acked.size());

@@ -12,28 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Server-Sent Events client for tests: collects each message's id and data, and the comments, as they come. */
 final class SseClient implements AutoCloseable {
 
-    /** A message with when it was read ({@link System#nanoTime()}). */
-    record Message(String id, String data, long receivedNanos) {
-
-        /** The same message when the service sent the same: when each copy was read is not part of it. */
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Message message && Objects.equals(id, message.id) && data.equals(message.data);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(id, data);
-        }
+    record Message(String id, String data) {
     }
 
     final List<Message> messages = new CopyOnWriteArrayList<>();
+    /** When each message was read ({@link System#nanoTime()}), by its index; added before the message itself. */
+    final List<Long> receivedNanos = new CopyOnWriteArrayList<>();
     final List<String> comments = new CopyOnWriteArrayList<>();
     final int status;
     private final InputStream body;
@@ -74,7 +63,8 @@ final class SseClient implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
-                        messages.add(new Message(id, data.toString(), System.nanoTime()));
+                        receivedNanos.add(System.nanoTime());
+                        messages.add(new Message(id, data.toString()));
                     }
                     id = null;
                     data.setLength(0);
