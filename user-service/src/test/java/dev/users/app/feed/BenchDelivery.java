@@ -22,7 +22,10 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * The delivery figure of {@code bench/run}: creates at a steady rate over HTTP, and for each acknowledged one the
  * time from its 2xx to its {@code UserCreated} event on the SSE stream and, given a broker, in Kafka. A consumer
- * that reads an event before the client has read the 2xx counts 0 ms. Prints one {@code DELIVERY k=v ...} line.
+ * that reads an event before the client has read the 2xx counts 0 ms. At most 64 requests are in flight (the
+ * projection-lag load's connections). Prints one {@code DELIVERY k=v ...} line.
  * <p>
  * Arguments: base URL, API key, creates per second, seconds, and optionally the Kafka bootstrap servers and topic.
  */
@@ -39,6 +43,8 @@ public final class BenchDelivery {
     private static final String CREATED = "dev.users.user_created.v1";
     private static final Pattern SUBJECT = Pattern.compile("\"subject\":\"([0-9a-f-]{36})\"");
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    /** Requests in flight at most, as the projection-lag load's 64 connections: a send waits for one to end. */
+    private static final int IN_FLIGHT = 64;
 
     private BenchDelivery() {
     }
@@ -52,7 +58,9 @@ public final class BenchDelivery {
         String topic = args.length > 5 ? args[5] : "users.events";
         Map<UUID, Long> acked = new ConcurrentHashMap<>();
         Map<UUID, Long> inKafka = new ConcurrentHashMap<>();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
         KafkaWatch kafka = bootstrap == null ? null : new KafkaWatch(bootstrap, topic, inKafka);
         try (SseClient sse = new SseClient(client, base + "/api/v4/events/stream?type=" + CREATED, key, null)) {
             if (sse.status != 200) {
@@ -72,15 +80,21 @@ public final class BenchDelivery {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Delivery " + tag + " " + i
                                 + "\", \"email\": \"delivery-" + tag + "-" + i + "@bench.example\"}"))
                         .build();
-                sent.add(client.sendAsync(create, HttpResponse.BodyHandlers.ofString()).thenAccept(response -> {
+                inFlight.acquire();
+                sent.add(client.sendAsync(create, HttpResponse.BodyHandlers.ofString()).whenComplete((response, e) -> {
                     long at = System.nanoTime();
-                    Matcher id = ID.matcher(response.body());
-                    if (response.statusCode() / 100 == 2 && id.find()) {
+                    inFlight.release();
+                    Matcher id = response == null ? null : ID.matcher(response.body());
+                    if (id != null && response.statusCode() / 100 == 2 && id.find()) {
                         PrefixIds.parse(PrefixIds.USER, id.group(1)).ifPresent(user -> acked.put(user, at));
                     }
                 }));
             }
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            try {
+                CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // the figures are of the writes that were acknowledged; how many were is in the line
+            }
             Map<UUID, Long> onStream = new ConcurrentHashMap<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (System.nanoTime() < deadline && (onStream.size() < acked.size()
