@@ -36,6 +36,7 @@ import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
 import dev.users.events.MembershipInvited;
 import dev.users.events.UserCreated;
+import dev.users.events.UserErased;
 import dev.users.events.UserEvent;
 import dev.users.events.UserRemoved;
 import dev.users.events.UserSignedIn;
@@ -318,6 +319,16 @@ public class User {
 
     @EventSourcingHandler
     void on(UserRemoved e) {
+        removed = true;
+        markDeleted();
+    }
+
+    /**
+     * An erased person is gone as a removed one is (every command finds no user); the erasure itself is appended
+     * beside the aggregate, as a removed user can be erased too.
+     */
+    @EventSourcingHandler
+    void on(UserErased e) {
         removed = true;
         markDeleted();
     }

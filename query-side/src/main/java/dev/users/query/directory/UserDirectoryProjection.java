@@ -17,6 +17,7 @@ import dev.users.events.TeamsAssigned;
 import dev.users.events.TimeZoneChanged;
 import dev.users.events.UserCreated;
 import dev.users.events.UserEvent;
+import dev.users.events.UserErased;
 import dev.users.events.UserRemoved;
 import dev.users.events.UserRenamed;
 import dev.users.events.UserSignedIn;
@@ -80,8 +81,18 @@ public class UserDirectoryProjection {
 
     @EventHandler
     public void on(UserRemoved event, @SequenceNumber long sequence) {
+        end(event.userId(), sequence);
+    }
+
+    /** An erasure ends the row as a removal does (nothing changes when the user was removed before). */
+    @EventHandler
+    public void on(UserErased event, @SequenceNumber long sequence) {
+        end(event.userId(), sequence);
+    }
+
+    private void end(UUID userId, long sequence) {
         apply(batch -> {
-            DirectoryRow row = batch.row(event.userId());
+            DirectoryRow row = batch.row(userId);
             if (row != null && sequence > row.version) {
                 batch.removed(row, sequence);
             }

@@ -16,6 +16,7 @@ import dev.users.events.TeamsAssigned;
 import dev.users.events.TimeZoneChanged;
 import dev.users.events.UserCreated;
 import dev.users.events.UserEvent;
+import dev.users.events.UserErased;
 import dev.users.events.UserRemoved;
 import dev.users.events.UserRenamed;
 import dev.users.events.UserSignedIn;
@@ -54,6 +55,11 @@ public final class UserFold {
         }
         if (event instanceof UserRemoved removed) {
             removedAt = removed.removedAt() == null ? at : removed.removedAt();
+            row.version = sequence;
+            return;
+        }
+        if (event instanceof UserErased erased) {
+            removedAt = erased.erasedAt() == null ? at : erased.erasedAt(); // erased before removal: gone from then
             row.version = sequence;
             return;
         }

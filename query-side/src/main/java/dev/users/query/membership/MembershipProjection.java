@@ -5,6 +5,7 @@ import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
 import dev.users.events.MembershipInvited;
+import dev.users.events.UserErased;
 import dev.users.events.UserRemoved;
 import dev.users.query.directory.UserDirectoryProjection;
 import dev.users.query.list.SqlValues;
@@ -91,6 +92,12 @@ public class MembershipProjection {
     /** The person is gone, and with them every membership. */
     @EventHandler
     public void on(UserRemoved event) {
+        jdbc.sql("delete from account_memberships where user_id = ?").param(event.userId()).update();
+    }
+
+    /** Erased: every membership goes, with the address its invitation was sent to. */
+    @EventHandler
+    public void on(UserErased event) {
         jdbc.sql("delete from account_memberships where user_id = ?").param(event.userId()).update();
     }
 

@@ -1,6 +1,7 @@
 package dev.users.query.owner;
 
 import dev.users.events.AccountOwnershipTransferred;
+import dev.users.events.UserErased;
 import dev.users.events.UserRemoved;
 import dev.users.query.directory.UserDirectoryProjection;
 import dev.users.query.list.SqlValues;
@@ -44,6 +45,12 @@ public class AccountOwnerProjection {
     /** Only possible for an owner removed before ownership existed as a rule; the account then has none. */
     @EventHandler
     public void on(UserRemoved event) {
+        jdbc.sql("delete from account_owner_view where user_id = ?").param(event.userId()).update();
+    }
+
+    /** The owner cannot be erased (as it cannot be removed); a view row of an older store still goes. */
+    @EventHandler
+    public void on(UserErased event) {
         jdbc.sql("delete from account_owner_view where user_id = ?").param(event.userId()).update();
     }
 

@@ -1,6 +1,7 @@
 package dev.users.query.signin;
 
 import dev.users.events.EventMetadata;
+import dev.users.events.UserErased;
 import dev.users.events.UserSignedIn;
 import dev.users.query.batch.UnitOfWorkBatches;
 import dev.users.query.directory.UserDirectoryProjection;
@@ -55,6 +56,12 @@ public class SignInAuditProjection {
         SignInRow row = new SignInRow(eventId, event.userId(), accountId, event.previousSignInAt(),
                 event.signedInAt(), at, apiKeyId);
         batches.apply(SignInRows.class, unit -> new SignInRows(jdbc), rows -> rows.add(row));
+    }
+
+    /** The person's sign-ins are theirs: an erasure deletes them (a removal keeps them for auditors). */
+    @EventHandler
+    public void on(UserErased event) {
+        batches.apply(SignInRows.class, unit -> new SignInRows(jdbc), rows -> rows.erase(event.userId()));
     }
 
     @ResetHandler

@@ -31,8 +31,11 @@ final class SignInRows implements BatchWrites {
             + " ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[])"
             + " on conflict (user_id, signed_in_at, event_id) do nothing";
 
+    private static final String DELETE = "delete from sign_in_audit where user_id = any(?::uuid[])";
+
     private final JdbcTemplate jdbc;
     private final List<SignInRow> rows = new ArrayList<>();
+    private final Set<UUID> erased = new LinkedHashSet<>();
 
     SignInRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -42,15 +45,26 @@ final class SignInRows implements BatchWrites {
         rows.add(row);
     }
 
+    /** The person was erased: their audit rows go, those stored and those this batch still holds. */
+    void erase(UUID userId) {
+        rows.removeIf(row -> row.userId().equals(userId));
+        erased.add(userId);
+    }
+
     @Override
     public Set<UUID> users() {
         Set<UUID> users = new LinkedHashSet<>();
         rows.forEach(row -> users.add(row.userId()));
+        users.addAll(erased);
         return users;
     }
 
     @Override
     public void write(Predicate<UUID> only) {
+        List<UUID> erasedUsers = erased.stream().filter(only).toList();
+        if (!erasedUsers.isEmpty()) {
+            jdbc.update(DELETE, ps -> ps.setArray(1, array(ps, "uuid", List.copyOf(erasedUsers))));
+        }
         List<SignInRow> rows = this.rows.stream().filter(row -> only.test(row.userId())).toList();
         if (rows.isEmpty()) {
             return;

@@ -4,7 +4,6 @@ import dev.users.events.EventTypes;
 import dev.users.web.Timestamps;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +23,12 @@ public class FeedEvents {
     private final Serializer serializer;
     private final JsonMapper json;
 
-    FeedEvents(@Qualifier("eventSerializer") Serializer serializer, JsonMapper json) {
+    /**
+     * {@code serializer} is Axon's general serializer, not the event serializer: the events' JSON without the
+     * encryption of personal fields (PersonalDataSerializer), whose stored ciphertext the data handed out must not
+     * carry. The payload was read through the event serializer, so its personal fields are plain, or "[erased]".
+     */
+    FeedEvents(Serializer serializer, JsonMapper json) {
         this.serializer = serializer;
         this.json = json;
     }
@@ -40,7 +44,7 @@ public class FeedEvents {
     }
 
     /**
-     * The event's fields as the store holds them (Axon's event serializer), as a JSON tree, with every instant in
+     * The event's fields as Axon's JSON shows them (personal fields plain, or "[erased]"), as a JSON tree, with every instant in
      * the service's one form ({@link Timestamps}) instead of the serializer's microseconds.
      */
     private Object data(Object payload) {

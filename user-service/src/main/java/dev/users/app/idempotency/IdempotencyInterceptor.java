@@ -20,7 +20,8 @@ import java.util.UUID;
  * Decides a keyed {@code POST} before its controller runs, once the API key is known (keys are per API key: one
  * key's stored answer is never shown to another): a new key is claimed and the request runs; a retry of a finished
  * request gets its stored answer again with {@code Idempotent-Replayed: true} and runs nothing; a retry while the
- * first is still running is a 409; the same key with another request is a 422; a key that cannot be one is a 400.
+ * first is still running is a 409; the same key with another request is a 422; a key that cannot be one is a 400;
+ * a key whose answer an erasure emptied is a 410 ({@link IdempotentAnswers}).
  */
 final class IdempotencyInterceptor implements HandlerInterceptor {
 
@@ -65,6 +66,10 @@ final class IdempotencyInterceptor implements HandlerInterceptor {
 
     private boolean answerRetry(HttpServletRequest request, HttpServletResponse response, byte[] fingerprint,
                                 Held held) throws IOException {
+        if (IdempotentAnswers.erased(held)) {
+            return refuse(request, response, IdempotentAnswers.ERASED_STATUS, "the person this Idempotency-Key's"
+                    + " request was about has been erased; its answer is gone and the request is not run again");
+        }
         if (!MessageDigest.isEqual(fingerprint, held.fingerprint())) {
             return refuse(request, response, 422, "this Idempotency-Key was used for another request "
                     + "(other method, path or body); use a new key for a new request");

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -221,6 +222,59 @@ class KafkaPublisherTest extends ApiTest {
                     .isEqualTo(3);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> lag() == 0.0);
+    }
+
+    /**
+     * Kafka gets the person's events decrypted (never the stored ciphertext), then their UserErased; a replay (a
+     * lost token, a new topic) sends the earlier events again with every personal field "[erased]".
+     */
+    @Test
+    void anErasureReachesKafkaAndAReplaySendsThePersonsEarlierEventsErased() throws Exception {
+        long before = head();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> personal = List.of("Kafka Erasable " + tag, "kafka-erasable-" + tag + "@erasure.example",
+                "kafka-meta-" + tag);
+        Http.Response created = api().post("/api/v4/users", Map.of("name", personal.get(0), "email", personal.get(1),
+                "meta", Map.of("note", personal.get(2))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String userId = created.json().path("id").asString();
+        try (TopicReader topic = new TopicReader(bootstrap(), TOPIC)) {
+            List<StoredEvent> earlier = storedAfter(before).stream().filter(e -> e.userId().equals(userId)).toList();
+            awaitDelivered(topic, earlier);
+            String sent = valuesOf(topic.deduped(), earlier);
+            assertThat(sent).contains(personal).doesNotContain("\\u0001", "[erased]");
+
+            Http.Response erased = api().post("/api/v4/users/" + userId + "/erasure", "");
+            assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
+            List<StoredEvent> all = storedAfter(before).stream().filter(e -> e.userId().equals(userId)).toList();
+            awaitDelivered(topic, all);
+            ConsumerRecord<String, byte[]> last = topic.deduped().get(all.get(all.size() - 1).id());
+            assertThat(header(last, "ce_type")).isEqualTo("dev.users.user_erased.v1");
+            assertThat(JSON.readTree(last.value()).path("userId").asString()).isEqualTo(userId);
+
+            publisher.shutDown();
+            publisher.resetTokens();
+            publisher.start();
+            Set<String> ids = earlier.stream().map(StoredEvent::id).collect(Collectors.toSet());
+            await().atMost(Duration.ofSeconds(60)).until(() -> topic.poll().stream()
+                    .filter(record -> ids.contains(header(record, "ce_id"))).count() >= 2L * ids.size());
+            Map<String, ConsumerRecord<String, byte[]>> latest = new HashMap<>();
+            topic.poll().forEach(record -> latest.put(header(record, "ce_id"), record));
+            String replayed = valuesOf(latest, earlier);
+            assertThat(replayed).contains("[erased]");
+            for (String value : personal) {
+                assertThat(replayed).doesNotContain(value);
+            }
+        }
+    }
+
+    private static String valuesOf(Map<String, ConsumerRecord<String, byte[]>> records, List<StoredEvent> events) {
+        StringBuilder values = new StringBuilder();
+        for (StoredEvent event : events) {
+            values.append(new String(records.get(event.id()).value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .append('\n');
+        }
+        return values.toString();
     }
 
     // --- helpers

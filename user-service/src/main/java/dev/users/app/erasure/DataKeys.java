@@ -1,0 +1,117 @@
+package dev.users.app.erasure;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The users' data keys ({@code user_keys}, V45), wrapped by the {@link MasterKey}. A key is made by the first event
+ * of its user that carries a personal value, in that event's transaction (the serializer runs inside the command's
+ * transaction, and JdbcTemplate joins it), so key and events commit or roll back together. Reads are cached per node
+ * for {@link #CACHE_TTL}, the known absence of a key too (a rebuild asks once per erased user): an erasure forgets the
+ * key on its own node at once, and other nodes decrypt an erased user's events for at most that long.
+ */
+@Component
+public class DataKeys {
+
+    public static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+    private final JdbcTemplate jdbc;
+    private final MasterKey master;
+    private final Cache<UUID, Key> cache = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(CACHE_TTL)
+            .build();
+
+    /** A user's row: their key, or none (no row yet, or {@code erased}). */
+    private record Key(SecretKey key, boolean erased) {
+        static final Key NONE = new Key(null, false);
+    }
+
+    DataKeys(JdbcTemplate jdbc, MasterKey master) {
+        this.jdbc = jdbc;
+        this.master = master;
+    }
+
+    /**
+     * The user's key, made now if the user has none; empty once the user is erased. {@code creating}: the event
+     * creates the user, whose key is then made without looking for one first (one statement per create).
+     */
+    Optional<SecretKey> forWriting(UUID userId, boolean creating) {
+        Key known = cache.getIfPresent(userId);
+        if (known == null || known.key() == null && !known.erased()) {
+            known = creating ? Key.NONE : load(userId);
+            if (known.key() == null && !known.erased()) {
+                known = make(userId);
+            }
+            cache.put(userId, known);
+        }
+        return Optional.ofNullable(known.key());
+    }
+
+    private Key make(UUID userId) {
+        byte[] fresh = MasterKey.randomKey();
+        boolean inserted = !jdbc.queryForList("insert into user_keys (user_id, wrapped_key) values (?, ?)"
+                + " on conflict (user_id) do nothing returning 1", Integer.class, userId,
+                Aes.encrypt(master.key(), userId, fresh)).isEmpty();
+        afterCompletion(committed -> {
+            if (!committed) {
+                cache.invalidate(userId); // the key went back with its events
+            }
+        });
+        // not inserted: a concurrent writer's key came first, or the user is erased already
+        return inserted ? new Key(new SecretKeySpec(fresh, "AES"), false) : load(userId);
+    }
+
+    /** The user's key; empty once the user is erased (or when they never had a personal value). */
+    Optional<SecretKey> forReading(UUID userId) {
+        return Optional.ofNullable(cache.get(userId, this::load).key());
+    }
+
+    /**
+     * Deletes the user's key in the current transaction, keeping the row as the mark that the user is erased; this
+     * node forgets the key now and again once that transaction ends.
+     */
+    public void delete(UUID userId) {
+        jdbc.update("insert into user_keys (user_id, wrapped_key, erased_at) values (?, null, now())"
+                + " on conflict (user_id) do update set wrapped_key = null, erased_at = excluded.erased_at", userId);
+        cache.invalidate(userId);
+        afterCompletion(committed -> cache.invalidate(userId)); // a reader may have cached it again meanwhile
+    }
+
+    private static void afterCompletion(Consumer<Boolean> committed) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    committed.accept(status == STATUS_COMMITTED);
+                }
+            });
+        }
+    }
+
+    private Key load(UUID userId) {
+        List<byte[]> wrapped = jdbc.query("select wrapped_key from user_keys where user_id = ?",
+                (rs, n) -> rs.getBytes(1), userId);
+        if (wrapped.isEmpty()) {
+            return Key.NONE;
+        }
+        if (wrapped.get(0) == null) {
+            return new Key(null, true);
+        }
+        byte[] key = Aes.decrypt(master.key(), userId, wrapped.get(0)).orElseThrow(() -> new IllegalStateException(
+                "the data key of user " + userId + " does not unwrap with the master key"));
+        return new Key(new SecretKeySpec(key, "AES"), false);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.users.app.erasure;
+
+import dev.users.events.UserCreated;
+import dev.users.events.UserErased;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Axon's event serializer with the personal fields ({@link PersonalFields}) of user events encrypted under the
+ * user's data key ({@link DataKeys}): the events' other fields, type, order and timestamps stay plain, so the store's
+ * SQL (the event index's trigger) and every reader work as before, and the domain knows nothing of it. Each text
+ * becomes {@value #MARK} followed by the base64 of nonce, ciphertext and tag; U+0001 is refused in every client text
+ * (ClientText), so no plain value can look encrypted. Reading decrypts them again, or gives {@code "[erased]"} when
+ * the user's key is gone; plain texts (events stored before, or with {@code users.erasure.encrypt=false}) are read
+ * as they are. Upcasters see the encrypted texts, which they pass on unchanged.
+ */
+public final class PersonalDataSerializer implements Serializer {
+
+    static final String MARK = "\u0001";
+    /** How the mark looks in the stored JSON, which escapes every control character. */
+    private static final byte[] ESCAPED_MARK = "\\u0001".getBytes(StandardCharsets.US_ASCII);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Serializer delegate;
+    private final DataKeys keys;
+    private final boolean encrypt;
+
+    public PersonalDataSerializer(Serializer delegate, DataKeys keys, boolean encrypt) {
+        this.delegate = delegate;
+        this.keys = keys;
+        this.encrypt = encrypt;
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        Set<String> fields = object == null || !encrypt ? Set.of() : PersonalFields.of(object.getClass().getName());
+        if (fields.isEmpty()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
+        ObjectNode tree = (ObjectNode) JSON.readTree(plain.getData());
+        UUID userId = UUID.fromString(tree.path("userId").asString());
+        OnFirstUse key = new OnFirstUse(() -> keys.forWriting(userId, object instanceof UserCreated));
+        rewrite(tree, fields, text -> key.get()
+                .map(k -> MARK + Base64.getEncoder().encodeToString(
+                        Aes.encrypt(k, userId, text.getBytes(StandardCharsets.UTF_8))))
+                // an erased user's value (say a dead letter stored again) is stored as what it reads as
+                .orElse(UserErased.ERASED));
+        byte[] bytes = JSON.writeValueAsBytes(tree);
+        T data = getConverter().convert(bytes, byte[].class, expectedRepresentation);
+        return new SimpleSerializedObject<>(data, expectedRepresentation, plain.getType());
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serialized) {
+        Set<String> fields = PersonalFields.of(serialized.getType().getName());
+        if (fields.isEmpty()) {
+            return delegate.deserialize(serialized);
+        }
+        byte[] bytes = getConverter().convert(serialized.getData(), serialized.getContentType(), byte[].class);
+        if (!contains(bytes, ESCAPED_MARK)) {
+            return delegate.deserialize(serialized); // nothing encrypted (a plain event): no second parse
+        }
+        ObjectNode tree = (ObjectNode) JSON.readTree(bytes);
+        UUID userId = UUID.fromString(tree.path("userId").asString());
+        OnFirstUse key = new OnFirstUse(() -> keys.forReading(userId));
+        rewrite(tree, fields, text -> text.startsWith(MARK)
+                ? key.get().flatMap(k -> open(k, userId, text)).orElse(UserErased.ERASED) : text);
+        if (!key.used()) {
+            return delegate.deserialize(serialized); // the mark was an escaped backslash's: nothing encrypted
+        }
+        return delegate.deserialize(new SimpleSerializedObject<>(JSON.writeValueAsBytes(tree), byte[].class,
+                serialized.getType()));
+    }
+
+    /** The user's key, looked up once per event, and only when a field holds a text to encrypt or decrypt. */
+    private static final class OnFirstUse {
+        private final Supplier<Optional<SecretKey>> lookup;
+        private Optional<SecretKey> key;
+
+        OnFirstUse(Supplier<Optional<SecretKey>> lookup) {
+            this.lookup = lookup;
+        }
+
+        Optional<SecretKey> get() {
+            if (key == null) {
+                key = lookup.get();
+            }
+            return key;
+        }
+
+        boolean used() {
+            return key != null;
+        }
+    }
+
+    /** Whether {@code text} holds {@code part}; a false match (an escaped backslash before "u0001") only costs a parse. */
+    private static boolean contains(byte[] text, byte[] part) {
+        outer:
+        for (int i = 0; i <= text.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static Optional<String> open(SecretKey key, UUID userId, String text) {
+        byte[] sealed;
+        try {
+            sealed = Base64.getDecoder().decode(text.substring(MARK.length()));
+        } catch (IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+        return Aes.decrypt(key, userId, sealed).map(plain -> new String(plain, StandardCharsets.UTF_8));
+    }
+
+    /** Replaces every text inside the named fields (lists' items, maps' values; never keys) by {@code change}. */
+    private static void rewrite(ObjectNode event, Set<String> fields, Function<String, String> change) {
+        for (String field : fields) {
+            JsonNode value = event.get(field);
+            if (value != null) {
+                event.set(field, rewritten(value, change));
+            }
+        }
+    }
+
+    private static JsonNode rewritten(JsonNode node, Function<String, String> change) {
+        if (node.isString()) {
+            return StringNode.valueOf(change.apply(node.stringValue()));
+        }
+        if (node instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                object.set(name, rewritten(object.get(name), change));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, rewritten(array.get(i), change));
+            }
+        }
+        return node;
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}

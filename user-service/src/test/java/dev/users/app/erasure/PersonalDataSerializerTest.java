@@ -1,0 +1,106 @@
+package dev.users.app.erasure;
+
+import dev.users.app.support.ApiTest;
+import dev.users.events.EmailAdded;
+import dev.users.events.NotificationPreferences;
+import dev.users.events.UserCreated;
+import dev.users.events.UserErased;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event serializer's encryption on its own: what it stores, what it reads back, an erased user's fields, the
+ * setting that turns it off for an A/B, and a ciphertext moved into another user's event.
+ */
+class PersonalDataSerializerTest extends ApiTest {
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer events;
+
+    @Autowired
+    Serializer general;
+
+    @Autowired
+    DataKeys keys;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static UserCreated created(UUID user, String name) {
+        return new UserCreated(user, UUID.randomUUID(), 1, name, null, "Lastname", null, "en",
+                NotificationPreferences.DEFAULT, Map.of("desk", "Desk 7 by the window"), Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private static String text(SerializedObject<byte[]> stored) {
+        return new String(stored.getData(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void personalFieldsAreStoredEncryptedAndReadBackDecrypted() {
+        UUID user = UUID.randomUUID();
+        UserCreated event = created(user, "Ada Serialized");
+        SerializedObject<byte[]> stored = events.serialize(event, byte[].class);
+        assertThat(text(stored)).doesNotContain("Ada", "Lastname", "Desk 7").contains(user.toString(), "\"en\"",
+                "\"desk\":\"\\u0001");
+        assertThat(events.<byte[], UserCreated>deserialize(stored)).isEqualTo(event);
+        assertThat(jdbc.queryForObject("select count(*) from user_keys where user_id = ?", Long.class, user))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anErasedUsersFieldsReadErasedAndWhatIsWrittenForThemLater() {
+        UUID user = UUID.randomUUID();
+        SerializedObject<byte[]> stored = events.serialize(created(user, "Bea Erased"), byte[].class);
+        keys.delete(user);
+        UserCreated read = events.deserialize(stored);
+        assertThat(read.name()).isEqualTo(UserErased.ERASED);
+        assertThat(read.lastName()).isEqualTo(UserErased.ERASED);
+        assertThat(read.meta()).isEqualTo(Map.of("desk", UserErased.ERASED));
+        assertThat(read.userId()).isEqualTo(user);
+        assertThat(read.language()).isEqualTo("en");
+
+        SerializedObject<byte[]> later = events.serialize(new EmailAdded(user, UUID.randomUUID(), "bea@x.example",
+                true), byte[].class);
+        assertThat(text(later)).doesNotContain("bea@").contains("\"address\":\"[erased]\"");
+        assertThat(jdbc.queryForObject("select count(*) from user_keys where user_id = ? and wrapped_key is null",
+                Long.class, user)).isEqualTo(1);
+    }
+
+    @Test
+    void withEncryptionOffEventsAreStoredPlainAndStillRead() {
+        UUID user = UUID.randomUUID();
+        UserCreated event = created(user, "Cid Plain");
+        SerializedObject<byte[]> stored = new PersonalDataSerializer(general, keys, false).serialize(event, byte[].class);
+        assertThat(text(stored)).contains("Cid Plain", "Desk 7");
+        assertThat(events.<byte[], UserCreated>deserialize(stored)).isEqualTo(event);
+        assertThat(jdbc.queryForObject("select count(*) from user_keys where user_id = ?", Long.class, user)).isZero();
+    }
+
+    @Test
+    void aCiphertextMovedIntoAnotherUsersEventDoesNotDecrypt() {
+        UUID owner = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        String ownersName = text(events.serialize(created(owner, "Dee Owner"), byte[].class))
+                .replaceAll("(?s).*\"name\":\"([^\"]*)\".*", "$1");
+        SerializedObject<byte[]> others = events.serialize(created(other, "Eve Other"), byte[].class);
+        String forged = text(others).replaceFirst("\"name\":\"[^\"]*\"", "\"name\":\"" + ownersName.replace("\\", "\\\\")
+                + "\"");
+        UserCreated read = events.deserialize(new SimpleSerializedObject<>(forged.getBytes(StandardCharsets.UTF_8),
+                byte[].class, others.getType()));
+        assertThat(read.name()).isEqualTo(UserErased.ERASED);
+        assertThat(read.lastName()).isEqualTo("Lastname");
+    }
+}
