@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * Lists one account's users from the directory for any surface: the surface brings its own checked
- * {@link ListQuery} (built against its attribute whitelist) and its renderer.
+ * {@link ListQuery} (built against its attribute whitelist) and its renderer. v4's lists hold every account user of
+ * the account, its accepted members too ({@link #list}); v3's only its own users ({@link #byTinyId}).
  */
 @Component
 public class UserDirectoryList {

@@ -8,24 +8,14 @@ package dev.users.query.list;
  */
 public enum ListedRows {
 
-    DIRECTORY("user_directory"),
-    MEMBERS("member_directory");
+    DIRECTORY,
+    MEMBERS;
 
     /**
      * The logical column of an account user's own id ({@code id} and {@code prefix_id} of account users): at home
      * the account user is the user itself, a member's is the membership's id.
      */
     public static final String ACCOUNT_USER_ID = "account_user_id";
-
-    private final String table;
-
-    ListedRows(String table) {
-        this.table = table;
-    }
-
-    public String table() {
-        return table;
-    }
 
     /** The column an attribute's {@code sql} names, in these rows. */
     String column(String sql) {
