@@ -30,9 +30,17 @@ public final class EventTypes {
         return REVISIONS.getOrDefault(event, "1");
     }
 
+    /** Each record's type, made once: every event that history, the feed and Kafka show asks for it. */
+    private static final ClassValue<String> CURRENT = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> event) {
+            return of(event.getSimpleName(), revision(event));
+        }
+    };
+
     /** The documented type of an event record in its current revision. */
     public static String of(Class<?> event) {
-        return of(event.getSimpleName(), revision(event));
+        return CURRENT.get(event);
     }
 
     /** Whether {@code type} names an event record in its current revision: the types the service shows. */

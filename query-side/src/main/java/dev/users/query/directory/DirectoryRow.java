@@ -76,6 +76,38 @@ final class DirectoryRow {
         return row;
     }
 
+    /**
+     * A copy that later changes of either row do not reach: the children lists are the only state changed in
+     * place; meta, roles and teams are replaced whole by the events that change them, and children are records.
+     */
+    DirectoryRow copy() {
+        DirectoryRow copy = new DirectoryRow();
+        copy.userId = userId;
+        copy.accountId = accountId;
+        copy.tinyId = tinyId;
+        copy.createdAt = createdAt;
+        copy.name = name;
+        copy.firstName = firstName;
+        copy.lastName = lastName;
+        copy.timeZone = timeZone;
+        copy.timeZoneId = timeZoneId;
+        copy.preferredLanguage = preferredLanguage;
+        copy.lastSignInAt = lastSignInAt;
+        copy.notifyPush = notifyPush;
+        copy.notifyEmail = notifyEmail;
+        copy.notifySms = notifySms;
+        copy.notifyVoice = notifyVoice;
+        copy.meta = meta;
+        copy.roles = roles;
+        copy.teamIds = teamIds;
+        copy.emails = new ArrayList<>(emails);
+        copy.phones = new ArrayList<>(phones);
+        copy.updatedAt = updatedAt;
+        copy.version = version;
+        copy.changes.addAll(changes);
+        return copy;
+    }
+
     /** The row as the read side shows it; made of a row just read, whose lists it takes over. */
     UserRow toUserRow() {
         return new UserRow(userId, accountId, tinyId, name, firstName, lastName, timeZone, timeZoneId,

@@ -39,9 +39,11 @@ public final class UserFold {
 
     private DirectoryRow row;
     private Instant removedAt;
+    private long sequence = -1;
 
     /** Applies one event of the user (in sequence order) stored at {@code at}. */
     public void apply(UserEvent event, long sequence, Instant at) {
+        this.sequence = sequence;
         if (event instanceof UserCreated created) {
             row = DirectoryRow.created(created, sequence, at);
             removedAt = null;
@@ -57,6 +59,20 @@ public final class UserFold {
         }
         change(row, event);
         row.applied(sequence, at);
+    }
+
+    /** The sequence number of the last event applied; -1 before the first. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** A fold in this one's state that goes on by itself: applying events to either leaves the other as it was. */
+    public UserFold copy() {
+        UserFold copy = new UserFold();
+        copy.row = row == null ? null : row.copy();
+        copy.removedAt = removedAt;
+        copy.sequence = sequence;
+        return copy;
     }
 
     /** The user as the read side would show it now (a copy), empty before its creation. */

@@ -50,11 +50,6 @@ record AsOf(Instant instant, Long version) {
         return new AsOf(instant, sequence);
     }
 
-    /** True when the event is part of the state asked for. */
-    boolean includes(RecordedEvent event) {
-        return instant != null ? !event.occurredAt().isAfter(instant) : event.sequence() <= version;
-    }
-
     private static String single(Map<String, List<String>> params, String name, List<Problem> problems) {
         List<String> values = params.get(name);
         if (values == null) {

@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * An account's changes, newest first ({@code occurred_at}, then store position), as history entries with the user
  * they are about. The page is found by a range scan of {@code event_index} (one account's rows only, so another
- * account's events can never appear); then each user on the page has its stream read up to the latest event shown
- * and folded once, since an entry's {@code changes} depend on every event before it.
+ * account's events can never appear); then each user on the page has its stream folded once, from the checkpoint
+ * before its first event shown to its last ({@link HistoryEntries}).
  */
 @Component
 public class AuditLog {
@@ -40,11 +40,13 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final UserEventLog events;
+    private final UserReplays replays;
     private final JsonMapper json;
 
-    public AuditLog(JdbcClient jdbc, UserEventLog events, JsonMapper json) {
+    public AuditLog(JdbcClient jdbc, UserEventLog events, UserReplays replays, JsonMapper json) {
         this.jdbc = jdbc;
         this.events = events;
+        this.replays = replays;
         this.json = json;
     }
 
@@ -79,8 +81,7 @@ public class AuditLog {
         rows.forEach(row -> shown.computeIfAbsent(row.userId(), user -> new HashSet<>()).add(row.sequence()));
         Map<Indexed, Map<String, Object>> entries = new HashMap<>();
         shown.forEach((userId, sequences) -> {
-            long last = sequences.stream().mapToLong(Long::longValue).max().orElseThrow();
-            HistoryEntries.of(events.ofUser(userId, last), sequences).forEach((sequence, entry) ->
+            HistoryEntries.of(replays, userId, sequences).forEach((sequence, entry) ->
                     entries.put(new Indexed(userId, sequence), withUser(userId, entry)));
         });
         return entries;
@@ -119,14 +120,6 @@ public class AuditLog {
         Map<String, Object> params = new HashMap<>();
         sql.append(" where i.account_id = :account");
         params.put("account", accountId);
-        if (query.from() != null) {
-            sql.append(" and i.occurred_at >= :from");
-            params.put("from", SqlValues.timestamp(query.from()));
-        }
-        if (query.to() != null) {
-            sql.append(" and i.occurred_at < :to");
-            params.put("to", SqlValues.timestamp(query.to()));
-        }
         if (query.apiKeyId() != null) {
             sql.append(" and i.api_key_id = :key");
             params.put("key", query.apiKeyId().toString());
@@ -135,11 +128,7 @@ public class AuditLog {
             sql.append(" and i.user_id = :user");
             params.put("user", query.userId());
         }
-        if (!query.types().isEmpty()) {
-            // every event is shown in its record's current revision (upcast), so a type names the record alone
-            sql.append(" and i.event_name in (:names)");
-            params.put("names", query.types().stream().map(type -> EventTypes.eventName(type).orElseThrow()).toList());
-        }
+        EventFilter.append(sql, params, query.from(), query.to(), query.types());
         return new Where(sql.toString(), params);
     }
 

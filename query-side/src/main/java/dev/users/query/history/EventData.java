@@ -3,11 +3,13 @@ package dev.users.query.history;
 import dev.users.web.Timestamps;
 
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,10 +23,23 @@ final class EventData {
     private EventData() {
     }
 
+    /** A record's components and their names in snake case, found once per record (reflection copies them). */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(component -> new Field(snakeCase(component.getName()), component.getAccessor())).toList();
+        }
+    };
+
+    private record Field(String name, Method accessor) {
+    }
+
     static Map<String, Object> of(Record event) {
+        List<Field> fields = FIELDS.get(event.getClass());
         Map<String, Object> data = new LinkedHashMap<>();
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            data.put(snakeCase(component.getName()), value(read(component, event)));
+        for (Field field : fields) {
+            data.put(field.name(), value(read(field, event)));
         }
         return data;
     }
@@ -49,11 +64,11 @@ final class EventData {
         return value;
     }
 
-    private static Object read(RecordComponent component, Record event) {
+    private static Object read(Field field, Record event) {
         try {
-            return component.getAccessor().invoke(event);
+            return field.accessor().invoke(event);
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component.getName() + " of an event", e);
+            throw new IllegalStateException("cannot read " + field.name() + " of an event", e);
         }
     }
 

@@ -6,12 +6,14 @@ import dev.users.query.v4.V4UserRenderer;
 import dev.users.web.Timestamps;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A user's history entries, oldest first: each event with what it changed in the v4 user object, found by folding
@@ -29,32 +31,35 @@ final class HistoryEntries {
     }
 
     /**
-     * The entries of the events whose sequence numbers {@code shown} holds, by sequence number, of a user's stream
-     * from its creation (or its first part). Every event is folded, since an entry's {@code changes} depend on all
-     * before it, but the v4 object is rendered only before and after the shown ones: a page of a long history costs
-     * the fold of the stream and a page's worth of renderings.
+     * The entries of the user's events whose sequence numbers {@code shown} holds, by sequence number. An entry's
+     * {@code changes} depend on every event before it, so the events are folded from the latest checkpoint before
+     * the first shown one ({@link UserReplays}) through the last; the v4 object is rendered only before and after
+     * the shown ones. Sequence numbers of one stream are consecutive, so the event after each one is known.
      */
-    static Map<Long, Map<String, Object>> of(List<RecordedEvent> events, Set<Long> shown) {
-        UserFold fold = new UserFold();
-        Map<String, Object> before = Map.of();
+    static Map<Long, Map<String, Object>> of(UserReplays replays, UUID userId, Set<Long> shown) {
         Map<Long, Map<String, Object>> entries = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            RecordedEvent event = events.get(i);
-            fold.apply(event.payload(), event.sequence(), event.occurredAt());
-            boolean wanted = shown.contains(event.sequence());
-            boolean beforeNext = i + 1 < events.size() && shown.contains(events.get(i + 1).sequence());
-            if (!wanted && !beforeNext) {
-                continue;
-            }
-            Map<String, Object> after = view(fold);
-            if (wanted) {
-                entries.put(event.sequence(), json(event, changes(before, after)));
-            }
-            before = after;
+        if (shown.isEmpty()) {
+            return entries;
         }
+        long first = Collections.min(shown);
+        UserFold fold = replays.before(userId, first);
+        List<Map<String, Object>> before = new ArrayList<>(1);
+        before.add(shown.contains(fold.sequence() + 1) ? view(fold) : Map.of());
+        replays.replay(userId, fold, Collections.max(shown), (event, after) -> {
+            boolean wanted = shown.contains(event.sequence());
+            if (!wanted && !shown.contains(event.sequence() + 1)) {
+                return;
+            }
+            Map<String, Object> now = view(after);
+            if (wanted) {
+                entries.put(event.sequence(), json(event, changes(before.get(0), now)));
+            }
+            before.set(0, now);
+        });
         return entries;
     }
 
+    /** The v4 object after the fold's events; empty before the creation. */
     private static Map<String, Object> view(UserFold fold) {
         Map<String, Object> view = fold.state().map(V4UserRenderer::render).orElseGet(LinkedHashMap::new);
         view.remove("updated_at");

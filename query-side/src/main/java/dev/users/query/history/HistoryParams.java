@@ -46,12 +46,6 @@ record HistoryParams(PageRequest page, boolean newestFirst, Set<String> types, I
         return new HistoryParams(page, newestFirst, types, from, to);
     }
 
-    boolean shows(RecordedEvent event) {
-        return (types.isEmpty() || types.contains(event.type()))
-                && (from == null || !event.occurredAt().isBefore(from))
-                && (to == null || event.occurredAt().isBefore(to));
-    }
-
     static Set<String> types(List<String> values, List<String> problems) {
         Set<String> types = new LinkedHashSet<>();
         for (String value : values) {

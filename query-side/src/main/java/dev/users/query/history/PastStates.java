@@ -1,13 +1,12 @@
 package dev.users.query.history;
 
-import dev.users.events.UserCreated;
 import dev.users.query.directory.UserFold;
 import dev.users.query.directory.UserRow;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -17,36 +16,32 @@ import java.util.UUID;
 @Component
 public class PastStates {
 
-    private final UserEventLog events;
+    private final HistoryIndex index;
+    private final UserReplays replays;
 
-    public PastStates(UserEventLog events) {
-        this.events = events;
+    PastStates(HistoryIndex index, UserReplays replays) {
+        this.index = index;
+        this.replays = replays;
     }
 
-    /** The state after the events {@code asOf} includes. */
+    /** The state after the events {@code asOf} includes (sequence and store time grow together in one stream). */
     Optional<PastState> of(UUID accountId, UUID userId, AsOf asOf) {
-        List<RecordedEvent> stream = events.ofUser(userId);
-        if (!ofAccount(stream, accountId)) {
+        if (!index.isOf(userId, accountId)) {
             return Optional.empty();
         }
-        UserFold fold = new UserFold();
-        for (RecordedEvent event : stream) {
-            if (!asOf.includes(event)) {
-                break; // sequence and store time grow together within one user's stream
-            }
-            fold.apply(event.payload(), event.sequence(), event.occurredAt());
+        OptionalLong last = asOf.instant() != null ? index.lastAt(userId, asOf.instant()) : index.last(userId);
+        if (last.isEmpty()) {
+            return Optional.empty();
         }
+        long through = asOf.instant() != null ? last.getAsLong() : Math.min(asOf.version(), last.getAsLong());
+        UserFold fold = replays.before(userId, through + 1);
+        replays.replay(userId, fold, through, (event, after) -> { });
         return fold.state().map(row -> new PastState(row, fold.removedAt().orElse(null)));
     }
 
     /** The user's current state from its events alone, for the consistency check. */
     public Optional<PastState> now(UUID accountId, UUID userId) {
         return of(accountId, userId, new AsOf(null, Long.MAX_VALUE));
-    }
-
-    static boolean ofAccount(List<RecordedEvent> stream, UUID accountId) {
-        return !stream.isEmpty() && stream.get(0).payload() instanceof UserCreated created
-                && accountId.equals(created.accountId());
     }
 
     /** A rebuilt user and, if its events removed it, when. */

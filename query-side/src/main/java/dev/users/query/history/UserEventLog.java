@@ -1,6 +1,5 @@
 package dev.users.query.history;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -12,11 +11,12 @@ import java.util.function.Consumer;
  */
 public interface UserEventLog {
 
-    /** Every event of the user in sequence order; empty for an unknown user. */
-    List<RecordedEvent> ofUser(UUID userId);
-
-    /** The user's events up to and including sequence number {@code through}, in sequence order. */
-    List<RecordedEvent> ofUser(UUID userId, long through);
+    /**
+     * The user's events after sequence number {@code after} through {@code through}, in sequence order, handed
+     * over one at a time; none for an unknown user. Read a bounded number of rows at a time, so that a stream of
+     * any length is never held in memory.
+     */
+    void replay(UUID userId, long after, long through, Consumer<RecordedEvent> each);
 
     /**
      * Every event that {@code where} selects (SQL over {@code event_index i} joined with the event's stored row

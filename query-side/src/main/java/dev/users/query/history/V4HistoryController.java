@@ -12,27 +12,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * {@code GET /api/v4/users/:id/history} and {@code …/verify}. History: a user's events from the event store (removed users too), each with what
- * it changed in the v4 object and who caused it, in PagerTree's list envelope. The page is chosen from the events
- * alone (type, time, order); the whole stream is then folded, because an entry's {@code changes} depend on every
- * event before it, and only the page's entries are rendered.
+ * it changed in the v4 object and who caused it, in PagerTree's list envelope. The page is chosen by the event
+ * index alone (type, time, order); then only the page's events and those since the checkpoint before them are read
+ * and folded ({@link HistoryEntries}).
  */
 @RestController
 public class V4HistoryController {
 
-    private final UserEventLog events;
+    private final HistoryIndex index;
+    private final UserReplays replays;
     private final ConsistencyCheck check;
 
-    public V4HistoryController(UserEventLog events, ConsistencyCheck check) {
-        this.events = events;
+    V4HistoryController(HistoryIndex index, UserReplays replays, ConsistencyCheck check) {
+        this.index = index;
+        this.replays = replays;
         this.check = check;
     }
 
@@ -52,28 +52,14 @@ public class V4HistoryController {
                                        @RequestParam MultiValueMap<String, String> params) {
         UUID userId = PrefixIds.parse(PrefixIds.USER, id).orElseThrow(() -> notFound(id));
         HistoryParams query = HistoryParams.parse(params);
-        List<RecordedEvent> stream = events.ofUser(userId);
-        if (!PastStates.ofAccount(stream, caller.accountId())) {
+        if (!index.isOf(userId, caller.accountId())) {
             throw notFound(id);
         }
-        List<RecordedEvent> shown = new ArrayList<>();
-        for (RecordedEvent event : stream) {
-            if (query.shows(event)) {
-                shown.add(event);
-            }
-        }
-        if (query.newestFirst()) {
-            Collections.reverse(shown);
-        }
-        long offset = Math.min(query.page().offset(), shown.size());
-        int end = (int) Math.min(shown.size(), offset + query.page().limit() + 1L);
-        List<RecordedEvent> page = shown.subList((int) offset, end);
-        Set<Long> sequences = new HashSet<>();
-        page.forEach(event -> sequences.add(event.sequence()));
-        Map<Long, Map<String, Object>> entries = HistoryEntries.of(stream, sequences);
+        List<Long> page = index.page(userId, query);
+        Map<Long, Map<String, Object>> entries = HistoryEntries.of(replays, userId, new HashSet<>(page));
         List<Map<String, Object>> data = new ArrayList<>(page.size());
-        page.forEach(event -> data.add(entries.get(event.sequence())));
-        return ListPage.of(data, query.page(), shown.size()).toJson();
+        page.forEach(sequence -> data.add(entries.get(sequence)));
+        return ListPage.of(data, query.page(), index.count(userId, query)).toJson();
     }
 
     private static UsersException notFound(String id) {

@@ -21,10 +21,12 @@ import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import tools.jackson.databind.module.SimpleModule;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
+import java.time.Instant;
 
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
@@ -87,11 +89,13 @@ public class AxonConfiguration {
      *   polymorphic values back unless told which types are allowed, and the processor would then stall for good
      *   after a replay. Only Axon's own and JDK types may appear there.</li>
      *   <li>User snapshots hold the aggregate's fields ({@link AggregateJson}).</li>
+     *   <li>Instants in the form Jackson writes them are read by {@link StoredInstants}.</li>
      * </ul>
      */
     @Bean
     Jackson3SerializerCustomizer axonJson() {
         return builder -> AggregateJson.fieldsOnly(builder)
+                .addModule(new SimpleModule("stored-instants").addDeserializer(Instant.class, new StoredInstants()))
                 .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                         .allowIfSubType("org.axonframework.")
                         .allowIfSubType("java.")

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,11 @@ import java.util.function.Consumer;
 @Component
 class StoredUserEventLog implements UserEventLog {
 
+    /** Rows per read of a replay: pgjdbc holds a whole result in memory outside a cursor. */
+    static final int CHUNK = 500;
     private static final String EVENTS = "select " + StoredEvents.COLUMNS + " from domainevententry"
-            + " where aggregateidentifier = ? and sequencenumber <= ? order by sequencenumber";
+            + " where aggregateidentifier = ? and sequencenumber > ? and sequencenumber <= ?"
+            + " order by sequencenumber limit " + CHUNK;
 
     private static final String INDEXED = "select " + StoredEvents.COLUMNS + " from event_index i"
             + " join domainevententry e on e.globalindex = i.position";
@@ -56,17 +58,22 @@ class StoredUserEventLog implements UserEventLog {
         cursor.query(INDEXED + where + order, params, (ResultSet rs) -> read(rs, each));
     }
 
+    /**
+     * A chunk at a time by the (aggregateidentifier, sequencenumber) key, each row deserialized as it is read: a
+     * replay of a long stream holds one chunk of rows, never the stream.
+     */
     @Override
-    public List<RecordedEvent> ofUser(UUID userId) {
-        return ofUser(userId, Long.MAX_VALUE);
-    }
-
-    /** Each row deserialized as it is read, so that a long stream is never held serialized and read at once. */
-    @Override
-    public List<RecordedEvent> ofUser(UUID userId, long through) {
-        List<RecordedEvent> events = new ArrayList<>();
-        jdbc.query(EVENTS, (ResultSet rs) -> read(rs, events::add), userId.toString(), through);
-        return events;
+    public void replay(UUID userId, long after, long through, Consumer<RecordedEvent> each) {
+        long[] last = {after};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            jdbc.query(EVENTS, (ResultSet rs) -> {
+                read[0]++;
+                last[0] = rs.getLong("sequencenumber");
+                read(rs, each);
+            }, userId.toString(), last[0], through);
+        } while (read[0] == CHUNK);
     }
 
     /** The event on the current row, upcast and deserialized (one by one: the service's upcasters are single-event). */

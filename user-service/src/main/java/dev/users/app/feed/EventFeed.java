@@ -27,7 +27,10 @@ public class EventFeed {
 
     private static final String EVENTS = "select " + StoredEvents.COLUMNS + ", i.account_id, i.user_id"
             + " from event_index i join domainevententry e on e.globalindex = i.position"
-            + " where i.account_id = :account and i.position > :after and i.position <= :safe";
+            + " where i.account_id = :account and i.position > :after and i.position <= :safe"
+            // the same range on the event table's own key: without it PostgreSQL's merge join of the two keys reads
+            // the event table from its first row up to the page
+            + " and e.globalindex > :after and e.globalindex <= :safe";
     private static final String BY_SUBJECT = " and i.user_id = :subject";
     /** Every event is shown in its record's current revision (upcast), so a type names the record alone. */
     private static final String BY_TYPE = " and i.event_name in (:types)";

@@ -21,6 +21,8 @@ final class SseClient implements AutoCloseable {
     }
 
     final List<Message> messages = new CopyOnWriteArrayList<>();
+    /** When each message was read ({@link System#nanoTime()}), by its index; added before the message itself. */
+    final List<Long> receivedNanos = new CopyOnWriteArrayList<>();
     final List<String> comments = new CopyOnWriteArrayList<>();
     final int status;
     private final InputStream body;
@@ -61,6 +63,7 @@ final class SseClient implements AutoCloseable {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
+                        receivedNanos.add(System.nanoTime());
                         messages.add(new Message(id, data.toString()));
                     }
                     id = null;

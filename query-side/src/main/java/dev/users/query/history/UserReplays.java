@@ -1,0 +1,75 @@
+package dev.users.query.history;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.users.query.directory.UserFold;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * Folds of users' events ({@link UserFold}) that start from a checkpoint instead of the creation: the fold after
+ * every {@link #INTERVAL}th event of a stream, kept per node as a replay passes it. A page of a long history, a
+ * past state or an audit-log entry then reads at most {@code INTERVAL} events before the ones it shows, not the
+ * whole stream. A checkpoint is the fold of stored events, which never change, so it stays right until the
+ * user's personal data is erased: an erasure forgets its user's checkpoints on its own node ({@link #forget}), and
+ * no checkpoint is kept longer than {@link #TTL}, as long as another node may still decrypt an erased user's events.
+ */
+@Component
+public class UserReplays {
+
+    /** Events between two checkpoints of a stream: what a read folds at most before the first event it shows. */
+    static final int INTERVAL = 256;
+    /** Checkpoints kept per node (each a user's state: a few kilobytes at most). */
+    static final int CAPACITY = 4096;
+    static final Duration TTL = Duration.ofSeconds(30);
+
+    private final UserEventLog events;
+    private final Cache<Checkpoint, UserFold> checkpoints = Caffeine.newBuilder()
+            .maximumSize(CAPACITY)
+            .expireAfterWrite(TTL)
+            .build();
+
+    public UserReplays(UserEventLog events) {
+        this.events = events;
+    }
+
+    /**
+     * A fold of the user's events before sequence number {@code first} (all of them or the first part): from the
+     * latest checkpoint before it, else a fold of nothing. The caller's own copy, to go on with {@link #replay}.
+     */
+    UserFold before(UUID userId, long first) {
+        for (long n = first / INTERVAL; n > 0; n--) {
+            UserFold kept = checkpoints.getIfPresent(new Checkpoint(userId, n * INTERVAL - 1));
+            if (kept != null) {
+                return kept.copy();
+            }
+        }
+        return new UserFold();
+    }
+
+    /**
+     * Applies the user's events after the fold's last one through sequence number {@code through} to the fold,
+     * handing each event with the fold after it to {@code each}, and keeps the checkpoints it passes.
+     */
+    void replay(UUID userId, UserFold fold, long through, BiConsumer<RecordedEvent, UserFold> each) {
+        events.replay(userId, fold.sequence(), through, event -> {
+            fold.apply(event.payload(), event.sequence(), event.occurredAt());
+            if ((event.sequence() + 1) % INTERVAL == 0) {
+                checkpoints.asMap().putIfAbsent(new Checkpoint(userId, event.sequence()), fold.copy());
+            }
+            each.accept(event, fold);
+        });
+    }
+
+    /** Forgets every checkpoint of the user: they hold its personal data. */
+    public void forget(UUID userId) {
+        checkpoints.asMap().keySet().removeIf(checkpoint -> checkpoint.userId().equals(userId));
+    }
+
+    /** The fold of a user's events through {@code sequence}. */
+    private record Checkpoint(UUID userId, long sequence) {
+    }
+}
