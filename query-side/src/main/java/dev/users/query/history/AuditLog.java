@@ -75,15 +75,13 @@ public class AuditLog {
         return ListPage.of(data, query.page(), total);
     }
 
-    /** The entries of the rows, each user's stream read and folded once, up to its latest event on the page. */
+    /** The entries of the rows: each user's stream folded once, up to its latest event on the page, in one read. */
     private Map<Indexed, Map<String, Object>> entries(List<Indexed> rows) {
         Map<UUID, Set<Long>> shown = new LinkedHashMap<>();
         rows.forEach(row -> shown.computeIfAbsent(row.userId(), user -> new HashSet<>()).add(row.sequence()));
         Map<Indexed, Map<String, Object>> entries = new HashMap<>();
-        shown.forEach((userId, sequences) -> {
-            HistoryEntries.of(replays, userId, sequences).forEach((sequence, entry) ->
-                    entries.put(new Indexed(userId, sequence), withUser(userId, entry)));
-        });
+        HistoryEntries.ofUsers(replays, shown).forEach((userId, ofUser) -> ofUser.forEach((sequence, entry) ->
+                entries.put(new Indexed(userId, sequence), withUser(userId, entry))));
         return entries;
     }
 

@@ -34,29 +34,54 @@ final class HistoryEntries {
      * The entries of the user's events whose sequence numbers {@code shown} holds, by sequence number. An entry's
      * {@code changes} depend on every event before it, so the events are folded from the latest checkpoint before
      * the first shown one ({@link UserReplays}) through the last; the v4 object is rendered only before and after
-     * the shown ones. Sequence numbers of one stream are consecutive, so the event after each one is known.
+     * the shown ones.
      */
     static Map<Long, Map<String, Object>> of(UserReplays replays, UUID userId, Set<Long> shown) {
-        Map<Long, Map<String, Object>> entries = new HashMap<>();
-        if (shown.isEmpty()) {
-            return entries;
+        return ofUsers(replays, Map.of(userId, shown)).getOrDefault(userId, Map.of());
+    }
+
+    /** {@link #of} for several users at once (an audit-log page): by user, then by sequence number. */
+    static Map<UUID, Map<Long, Map<String, Object>>> ofUsers(UserReplays replays, Map<UUID, Set<Long>> shown) {
+        Map<UUID, Entries> entries = new HashMap<>();
+        Map<UUID, UserReplays.Replay> plan = new HashMap<>();
+        shown.forEach((userId, sequences) -> {
+            if (!sequences.isEmpty()) {
+                UserFold fold = replays.before(userId, Collections.min(sequences));
+                entries.put(userId, new Entries(sequences, fold));
+                plan.put(userId, new UserReplays.Replay(fold, Collections.max(sequences)));
+            }
+        });
+        replays.replay(plan, (event, after) -> entries.get(event.payload().userId()).passed(event, after));
+        Map<UUID, Map<Long, Map<String, Object>>> byUser = new HashMap<>();
+        entries.forEach((userId, written) -> byUser.put(userId, written.entries));
+        return byUser;
+    }
+
+    /**
+     * One user's entries, made as the fold passes its events. Sequence numbers of one stream are consecutive, so
+     * the event after each one is known, and the v4 object is rendered only where an entry needs it.
+     */
+    private static final class Entries {
+        private final Set<Long> shown;
+        private final Map<Long, Map<String, Object>> entries = new HashMap<>();
+        private Map<String, Object> before;
+
+        Entries(Set<Long> shown, UserFold start) {
+            this.shown = shown;
+            this.before = shown.contains(start.sequence() + 1) ? view(start) : Map.of();
         }
-        long first = Collections.min(shown);
-        UserFold fold = replays.before(userId, first);
-        List<Map<String, Object>> before = new ArrayList<>(1);
-        before.add(shown.contains(fold.sequence() + 1) ? view(fold) : Map.of());
-        replays.replay(userId, fold, Collections.max(shown), (event, after) -> {
+
+        void passed(RecordedEvent event, UserFold after) {
             boolean wanted = shown.contains(event.sequence());
             if (!wanted && !shown.contains(event.sequence() + 1)) {
                 return;
             }
             Map<String, Object> now = view(after);
             if (wanted) {
-                entries.put(event.sequence(), json(event, changes(before.get(0), now)));
+                entries.put(event.sequence(), json(event, changes(before, now)));
             }
-            before.set(0, now);
-        });
-        return entries;
+            before = now;
+        }
     }
 
     /** The v4 object after the fold's events; empty before the creation. */

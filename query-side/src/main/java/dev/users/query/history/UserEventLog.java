@@ -19,6 +19,17 @@ public interface UserEventLog {
     void replay(UUID userId, long after, long through, Consumer<RecordedEvent> each);
 
     /**
+     * The events of several users in one read, each user's after and through its own sequence numbers, grouped by
+     * user and in sequence order within each: for a page that names many users. Held in memory at once, so meant
+     * for short spans ({@link UserReplays} sends longer ones to {@link #replay(UUID, long, long, Consumer)}).
+     */
+    void replay(Map<UUID, Span> spans, Consumer<RecordedEvent> each);
+
+    /** The sequence numbers of a user's events to read: after {@code after}, through {@code through}. */
+    record Span(long after, long through) {
+    }
+
+    /**
      * Every event that {@code where} selects (SQL over {@code event_index i} joined with the event's stored row
      * {@code domainevententry e}, with named parameters), in {@code order}, read with a cursor and handed over one
      * at a time: for exports, inside the transaction that makes the cursor ({@code CsvExport.write}).

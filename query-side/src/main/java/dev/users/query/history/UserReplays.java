@@ -5,7 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.users.query.directory.UserFold;
 import org.springframework.stereotype.Component;
 
+import dev.users.query.history.UserEventLog.Span;
+
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -25,6 +29,8 @@ public class UserReplays {
     /** Checkpoints kept per node (each a user's state: a few kilobytes at most). */
     static final int CAPACITY = 4096;
     static final Duration TTL = Duration.ofSeconds(30);
+    /** The longest span of a user read together with others': at most a checkpoint interval and a page. */
+    static final int TOGETHER = INTERVAL + 1000;
 
     private final UserEventLog events;
     private final Cache<Checkpoint, UserFold> checkpoints = Caffeine.newBuilder()
@@ -55,13 +61,36 @@ public class UserReplays {
      * handing each event with the fold after it to {@code each}, and keeps the checkpoints it passes.
      */
     void replay(UUID userId, UserFold fold, long through, BiConsumer<RecordedEvent, UserFold> each) {
-        events.replay(userId, fold.sequence(), through, event -> {
-            fold.apply(event.payload(), event.sequence(), event.occurredAt());
-            if ((event.sequence() + 1) % INTERVAL == 0) {
-                checkpoints.asMap().putIfAbsent(new Checkpoint(userId, event.sequence()), fold.copy());
+        events.replay(userId, fold.sequence(), through, event -> apply(userId, fold, event, each));
+    }
+
+    /**
+     * {@link #replay(UUID, UserFold, long, BiConsumer)} for several users: each fold through its own last sequence
+     * number. The users whose span is short are read in one query (a page of the audit log names up to a hundred).
+     */
+    void replay(Map<UUID, Replay> replays, BiConsumer<RecordedEvent, UserFold> each) {
+        Map<UUID, Span> together = new LinkedHashMap<>();
+        replays.forEach((userId, replay) -> {
+            if (replay.through() - replay.fold().sequence() <= TOGETHER) {
+                together.put(userId, new Span(replay.fold().sequence(), replay.through()));
+            } else {
+                replay(userId, replay.fold(), replay.through(), each);
             }
-            each.accept(event, fold);
         });
+        events.replay(together, event -> apply(event.payload().userId(), replays.get(event.payload().userId()).fold(),
+                event, each));
+    }
+
+    /** A fold to go on with and the sequence number of the last event to apply to it. */
+    record Replay(UserFold fold, long through) {
+    }
+
+    private void apply(UUID userId, UserFold fold, RecordedEvent event, BiConsumer<RecordedEvent, UserFold> each) {
+        fold.apply(event.payload(), event.sequence(), event.occurredAt());
+        if ((event.sequence() + 1) % INTERVAL == 0) {
+            checkpoints.asMap().putIfAbsent(new Checkpoint(userId, event.sequence()), fold.copy());
+        }
+        each.accept(event, fold);
     }
 
     /** Forgets every checkpoint of the user: they hold its personal data. */

@@ -37,6 +37,10 @@ class StoredUserEventLog implements UserEventLog {
             + " where aggregateidentifier = ? and sequencenumber > ? and sequencenumber <= ?"
             + " order by sequencenumber limit " + CHUNK;
 
+    private static final String SPANS = "select " + StoredEvents.COLUMNS + " from domainevententry"
+            + " join unnest(?::text[], ?::bigint[], ?::bigint[]) as span(user_id, low, high)"
+            + " on aggregateidentifier = span.user_id and sequencenumber > span.low and sequencenumber <= span.high"
+            + " order by aggregateidentifier, sequencenumber";
     private static final String INDEXED = "select " + StoredEvents.COLUMNS + " from event_index i"
             + " join domainevententry e on e.globalindex = i.position";
 
@@ -74,6 +78,27 @@ class StoredUserEventLog implements UserEventLog {
                 read(rs, each);
             }, userId.toString(), last[0], through);
         } while (read[0] == CHUNK);
+    }
+
+    @Override
+    public void replay(Map<UUID, Span> spans, Consumer<RecordedEvent> each) {
+        if (spans.isEmpty()) {
+            return;
+        }
+        String[] users = new String[spans.size()];
+        Long[] lows = new Long[spans.size()];
+        Long[] highs = new Long[spans.size()];
+        int i = 0;
+        for (Map.Entry<UUID, Span> span : spans.entrySet()) {
+            users[i] = span.getKey().toString();
+            lows[i] = span.getValue().after();
+            highs[i++] = span.getValue().through();
+        }
+        jdbc.query(SPANS, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("text", users));
+            statement.setArray(2, statement.getConnection().createArrayOf("bigint", lows));
+            statement.setArray(3, statement.getConnection().createArrayOf("bigint", highs));
+        }, (ResultSet rs) -> read(rs, each));
     }
 
     /** The event on the current row, upcast and deserialized (one by one: the service's upcasters are single-event). */
