@@ -10,7 +10,7 @@ public sealed interface UserEvent permits UserCreated, UserRenamed, TimeZoneChan
         NotificationPreferencesChanged, MetaChanged, EmailAdded, EmailRemoved, PrimaryEmailChanged, PhoneAdded,
         PhoneRemoved, PrimaryPhoneChanged, PhoneBlocked, PhoneUnblocked, RolesAssigned, TeamsAssigned, UserSignedIn,
         UserRemoved, MembershipInvited, MembershipAccepted, MembershipDeclined, MembershipEnded,
-        MembershipChanged, AccountOwnershipTransferred, UserErased {
+        MembershipChanged, AccountOwnershipTransferred, UserErased, MembershipAttributesChanged {
 
     UUID userId();
 }

@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -12,5 +13,6 @@ import java.util.UUID;
  * {@link UserChange}: the inviting account is, by definition, not the person's own.
  */
 public record InviteMember(@TargetAggregateIdentifier UUID userId, UUID accountId, UUID membershipId,
-                           List<String> roles, List<String> teamIds, String email, Instant at) implements UserCommand {
+                           List<String> roles, List<String> teamIds, String notificationRuleId,
+                           Map<String, String> meta, String email, Instant at) implements UserCommand {
 }

@@ -3,6 +3,7 @@ package dev.users.command.domain;
 import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipAttributesChanged;
 import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
@@ -28,7 +29,20 @@ public class Memberships {
     }
 
     /** A membership as the aggregate keeps it. */
-    public record Member(UUID membershipId, boolean accepted, List<String> roles, List<String> teamIds) {
+    public record Member(UUID membershipId, boolean accepted, List<String> roles, List<String> teamIds,
+                         String notificationRuleId, Map<String, String> meta) {
+
+        Member accept() {
+            return new Member(membershipId, true, roles, teamIds, notificationRuleId, meta);
+        }
+
+        Member assign(List<String> newRoles, List<String> newTeams) {
+            return new Member(membershipId, accepted, newRoles, newTeams, notificationRuleId, meta);
+        }
+
+        Member attributes(String newRule, Map<String, String> newMeta) {
+            return new Member(membershipId, accepted, roles, teamIds, newRule, newMeta);
+        }
     }
 
     boolean has(UUID accountId) {
@@ -53,24 +67,25 @@ public class Memberships {
 
     @EventSourcingHandler
     void on(MembershipInvited e) {
-        byAccount.put(e.accountId(), new Member(e.membershipId(), false, list(e.roles()), list(e.teamIds())));
+        byAccount.put(e.accountId(), new Member(e.membershipId(), false, list(e.roles()), list(e.teamIds()), null,
+                Map.of()));
     }
 
     @EventSourcingHandler
     void on(MembershipAccepted e) {
-        Member member = byAccount.get(e.accountId());
-        if (member != null) {
-            byAccount.put(e.accountId(), new Member(member.membershipId(), true, member.roles(), member.teamIds()));
-        }
+        byAccount.computeIfPresent(e.accountId(), (account, member) -> member.accept());
     }
 
     @EventSourcingHandler
     void on(MembershipChanged e) {
-        Member member = byAccount.get(e.accountId());
-        if (member != null) {
-            byAccount.put(e.accountId(), new Member(member.membershipId(), member.accepted(), list(e.roles()),
-                    list(e.teamIds())));
-        }
+        byAccount.computeIfPresent(e.accountId(), (account, member) -> member.assign(list(e.roles()),
+                list(e.teamIds())));
+    }
+
+    @EventSourcingHandler
+    void on(MembershipAttributesChanged e) {
+        byAccount.computeIfPresent(e.accountId(), (account, member) -> member.attributes(e.notificationRuleId(),
+                e.meta() == null ? Map.of() : Map.copyOf(e.meta())));
     }
 
     private static List<String> list(List<String> values) {

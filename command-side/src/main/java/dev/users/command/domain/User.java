@@ -31,6 +31,7 @@ import dev.users.errors.VersionMismatch;
 import dev.users.events.AccountOwnershipTransferred;
 import dev.users.events.EmailAdded;
 import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipAttributesChanged;
 import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
@@ -55,7 +56,10 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -181,9 +185,15 @@ public class User {
         List<String> roles = UserRules.roles(cmd.accountId(), cmd.roles(), catalog);
         List<String> teams = cmd.teamIds() == null ? List.of() : List.copyOf(cmd.teamIds());
         limits.checkMembership(roles, teams);
+        Map<String, String> meta = UserRules.meta(cmd.meta(), limits);
+        limits.checkMembershipAttributes(cmd.notificationRuleId(), meta);
         registry.register(cmd.membershipId(), userId, cmd.accountId());
         apply(new MembershipInvited(userId, cmd.accountId(), cmd.membershipId(), tinyIds.next(), roles, teams,
                 cmd.email(), cmd.at()));
+        if (cmd.notificationRuleId() != null || (meta != null && !meta.isEmpty())) {
+            apply(new MembershipAttributesChanged(userId, cmd.accountId(), cmd.membershipId(),
+                    cmd.notificationRuleId(), meta == null ? Map.of() : new LinkedHashMap<>(meta)));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -205,7 +215,10 @@ public class User {
         return AggregateLifecycle.getVersion();
     }
 
-    /** The membership's account changes its roles or teams, within the limits a user's assignments have. */
+    /**
+     * The membership's account changes its roles, teams, notification rule or meta, within the limits a user's
+     * assignments and meta have.
+     */
     @CommandHandler
     long handle(ChangeMembership cmd, RoleCatalog catalog, UserLimits limits) {
         Memberships.Member member = memberships.of(removed ? null : cmd.accountId(), cmd.membershipId());
@@ -219,8 +232,16 @@ public class User {
         List<String> roles = UserRules.roles(cmd.accountId(), List.copyOf(next), catalog);
         List<String> teams = cmd.teamIds() == null ? member.teamIds() : List.copyOf(cmd.teamIds());
         limits.checkMembership(roles, teams);
+        String rule = cmd.setsRule() ? cmd.notificationRuleId() : member.notificationRuleId();
+        Map<String, String> given = UserRules.meta(cmd.meta(), limits);
+        Map<String, String> meta = given == null ? member.meta() : given;
+        limits.checkMembershipAttributes(rule, meta);
         if (!roles.equals(member.roles()) || !teams.equals(member.teamIds())) {
             apply(new MembershipChanged(userId, cmd.accountId(), cmd.membershipId(), roles, teams));
+        }
+        if (!Objects.equals(rule, member.notificationRuleId()) || !meta.equals(member.meta())) {
+            apply(new MembershipAttributesChanged(userId, cmd.accountId(), cmd.membershipId(), rule,
+                    new LinkedHashMap<>(meta)));
         }
         Long version = AggregateLifecycle.getVersion();
         return version == null ? -1L : version;

@@ -63,7 +63,22 @@ public record UserLimits(int emails, int phones, int roles, int teamIds, int tea
         }
     }
 
-    /** INVALID when a team id is blank or too long. */
+    /**
+     * A membership's own attributes: its meta has at most as many keys as a user's, and its notification rule id
+     * (another service's, kept and echoed as team ids are) is bounded as a team id is.
+     */
+    void checkMembershipAttributes(String notificationRuleId, Map<String, String> meta) {
+        if (notificationRuleId != null && notificationRuleId.isBlank()) {
+            throw invalid("notification_rule_id cannot be blank (send null to clear it)");
+        }
+        if (notificationRuleId != null && notificationRuleId.length() > teamIdLength) {
+            throw invalid("notification_rule_id can be at most " + teamIdLength + " characters long");
+        }
+        if (meta != null && meta.size() > metaKeys) {
+            throw invalid("an account user can have at most " + metaKeys + " meta keys");
+        }
+    }
+
     /** A membership's roles and teams, bounded as a user's are (it has no other growth to compare with). */
     void checkMembership(List<String> roleNames, List<String> teams) {
         if (roleNames.size() > roles) {
@@ -75,6 +90,7 @@ public record UserLimits(int emails, int phones, int roles, int teamIds, int tea
         checkTeamIds(teams);
     }
 
+    /** INVALID when a team id is blank or too long. */
     void checkTeamIds(List<String> teamIds) {
         for (String team : teamIds) {
             if (team == null || team.isBlank()) {

@@ -63,7 +63,7 @@ public class AccountUserCommandController {
                 roles, caller.defaultRegion());
         CreateUser command = V4UserCommands.create(p.user(), TimeOrderedIds.next(), caller.accountId(), writes.now())
                 .withAssignments(p.grant(), p.teamIds());
-        return invitations.createOrInvite(command,
+        return invitations.createOrInvite(command, p.notificationRuleId(), p.meta(),
                 () -> writes.create(command, Surface.V4_ACCOUNT_USER, ACCOUNT_USERS));
     }
 
@@ -76,7 +76,7 @@ public class AccountUserCommandController {
         if (person.isPresent()) {
             p.refuseProfileOfMember();
             return writes.send(new ChangeMembership(person.get(), caller.accountId(), userId, p.grant(), p.revoke(),
-                    p.teamIds()));
+                    p.teamIds(), p.hasNotificationRuleId(), p.notificationRuleId(), p.meta()));
         }
         List<UserChange> steps = new ArrayList<>(V4UserCommands.revise(p.user(), userId, caller.accountId()).steps());
         if (!p.grant().isEmpty() || !p.revoke().isEmpty()) {

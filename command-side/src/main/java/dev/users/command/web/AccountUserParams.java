@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -19,7 +20,11 @@ import java.util.function.Consumer;
  * In the hash, {@code true} grants, {@code false} revokes, and roles not named stay as they are.
  */
 record AccountUserParams(V4UserParams user, List<String> grant, List<String> revoke, List<String> teamIds,
-                         boolean hasUserAttributes) {
+                         boolean hasUserAttributes, boolean hasNotificationRuleId, String notificationRuleId,
+                         Map<String, String> meta) {
+
+    /** Longer than any id this service keeps; the domain bounds it as a team id ({@code users.limits}). */
+    private static final int RULE_ID_MAX = 1_000;
 
     /**
      * A membership of a person from another account changes only its roles and teams: the person's profile is
@@ -49,10 +54,13 @@ record AccountUserParams(V4UserParams user, List<String> grant, List<String> rev
         List<String> revoke = new ArrayList<>();
         roles(reader, body.get("roles"), accountId, catalog, grant, revoke);
         List<String> teams = teams(reader, body);
+        // the account user's own attributes (PagerTree's): kept for memberships of persons from other accounts
+        String rule = reader.string(body, "notification_rule_id", RULE_ID_MAX);
+        Map<String, String> meta = reader.stringMap(body, "meta");
         reader.throwIfProblems();
         V4UserParams user = V4UserParams.read(userNode, creating, region, "user_attributes.");
         return new AccountUserParams(user, grant, revoke, teams, attributes != null && !attributes.isNull()
-                && !attributes.isEmpty());
+                && !attributes.isEmpty(), body.has("notification_rule_id"), rule, meta);
     }
 
     /**

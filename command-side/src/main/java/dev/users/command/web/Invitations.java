@@ -53,23 +53,35 @@ public class Invitations {
      */
     public ResponseEntity<Map<String, Object>> createOrInvite(CreateUser create,
                                                               Supplier<ResponseEntity<Map<String, Object>>> creation) {
+        return createOrInvite(create, null, null, creation);
+    }
+
+    /**
+     * As above; an invitation also takes the membership's own {@code notificationRuleId} and {@code meta}
+     * (PagerTree's account user attributes; null: none), which a created user does not.
+     */
+    public ResponseEntity<Map<String, Object>> createOrInvite(CreateUser create, String notificationRuleId,
+                                                              Map<String, String> meta,
+                                                              Supplier<ResponseEntity<Map<String, Object>>> creation) {
         try {
             return creation.get();
         } catch (UsersException problem) {
             if (problem.code() != ErrorCode.CONFLICT) {
                 throw problem;
             }
-            return inviteInstead(create).orElseThrow(() -> problem);
+            return inviteInstead(create, notificationRuleId, meta).orElseThrow(() -> problem);
         }
     }
 
-    private Optional<ResponseEntity<Map<String, Object>>> inviteInstead(CreateUser create) {
+    private Optional<ResponseEntity<Map<String, Object>>> inviteInstead(CreateUser create, String notificationRuleId,
+                                                                        Map<String, String> meta) {
         List<NewEmail> emails = create.emails() == null ? List.of() : create.emails();
         for (NewEmail email : emails) {
             Optional<UUID> person = claims.holder(email.address());
             if (person.isPresent()) {
                 InviteMember invite = new InviteMember(person.get(), create.accountId(), TimeOrderedIds.next(),
-                        create.roles(), create.teamIds(), email.address(), create.createdAt());
+                        create.roles(), create.teamIds(), notificationRuleId, meta, email.address(),
+                        create.createdAt());
                 commands.sendAndWait(invite);
                 return Optional.of(ResponseEntity.status(HttpStatus.ACCEPTED)
                         .location(URI.create(AccountUserCommandController.ACCOUNT_USERS + "/"

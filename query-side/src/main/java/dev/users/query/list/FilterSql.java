@@ -22,10 +22,15 @@ public final class FilterSql {
      * needs a second one adds a suffix ({@code f0_to} for a range's end, {@code f0_key} for a key).
      */
     public static SqlFragment conditions(List<Filter> filters) {
+        return conditions(filters, ListedRows.DIRECTORY);
+    }
+
+    /** The same conditions on {@code rows}: the bound parameters are the same for every kind of rows. */
+    public static SqlFragment conditions(List<Filter> filters, ListedRows rows) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         for (int i = 0; i < filters.size(); i++) {
-            sql.append(" and ").append(condition(filters.get(i), "f" + i, params));
+            sql.append(" and ").append(condition(filters.get(i), "f" + i, params, rows));
         }
         return new SqlFragment(sql.toString(), params);
     }
@@ -36,19 +41,19 @@ public final class FilterSql {
         return " order by " + sort.attribute().sql() + direction + ", " + tieBreaker + direction;
     }
 
-    private static String condition(Filter filter, String param, Map<String, Object> params) {
-        String column = filter.attribute().sql();
+    private static String condition(Filter filter, String param, Map<String, Object> params, ListedRows rows) {
+        String column = rows.column(filter.attribute().sql());
         String p = ":" + param;
         Operator operator = filter.operator();
         switch (filter.attribute().kind()) {
             case TEXT_SET, TEXT_ARRAY -> {
                 params.put(param, value(filter));
-                return anyElement(filter, column, p);
+                return anyElement(filter, column, p, rows);
             }
             case SET_FLAG -> {
                 // the key is the element looked for; the value only says whether it must be there
                 params.put(param, filter.attribute().key());
-                String holds = inLookup(column + " @> array[cast(" + p + " as text)]");
+                String holds = rows.lookup(column + " @> array[cast(" + p + " as text)]");
                 boolean wanted = (Boolean) filter.value() ^ operator == Operator.NE;
                 return wanted ? holds : "not (" + holds + ")";
             }
@@ -99,7 +104,7 @@ public final class FilterSql {
      * Any element of a set of texts: in the lookup row ({@link AttributeKind#TEXT_SET}) or the directory row's own
      * array ({@link AttributeKind#TEXT_ARRAY}); ne is "none of them".
      */
-    private static String anyElement(Filter filter, String column, String p) {
+    private static String anyElement(Filter filter, String column, String p, ListedRows rows) {
         boolean lookup = filter.attribute().kind() == AttributeKind.TEXT_SET;
         String any = switch (filter.operator()) {
             case EQUALS, NE -> column + " @> array[cast(" + p + " as text)]";
@@ -107,7 +112,7 @@ public final class FilterSql {
                     + p + " escape '\\')";
             default -> throw new IllegalStateException(filter.operator() + " on a set of texts");
         };
-        String condition = lookup ? inLookup(any) : any;
+        String condition = lookup ? rows.lookup(any) : any;
         return filter.operator() == Operator.NE ? "not (" + condition + ")" : condition;
     }
 
@@ -115,14 +120,6 @@ public final class FilterSql {
     private static String contains(String column, String p, Operator operator) {
         String contains = column + " @> cast(" + p + " as jsonb)";
         return operator == Operator.NE ? "not (" + contains + ")" : contains;
-    }
-
-    /**
-     * The users whose lookup row matches {@code condition}: sets of texts (and the search text) are kept in
-     * {@code user_directory_lookup}, GIN-indexed, apart from the directory row (see V9).
-     */
-    public static String inLookup(String condition) {
-        return "user_id in (select user_id from user_directory_lookup where " + condition + ")";
     }
 
     private static Object value(Filter filter) {

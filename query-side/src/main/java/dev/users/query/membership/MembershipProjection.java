@@ -1,6 +1,7 @@
 package dev.users.query.membership;
 
 import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipAttributesChanged;
 import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipEnded;
@@ -15,9 +16,11 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +69,16 @@ public class MembershipProjection {
     public void on(MembershipChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.membershipId(), sequence, at, "roles = :roles, team_ids = :teams",
                 Map.of("roles", texts(event.roles()), "teams", texts(event.teamIds())));
+    }
+
+    @EventHandler
+    public void on(MembershipAttributesChanged event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("rule", SqlValues.storable(event.notificationRuleId()));
+        values.put("meta", JsonMapper.shared().writeValueAsString(
+                SqlValues.storable(event.meta() == null ? Map.<String, String>of() : event.meta())));
+        update(event.membershipId(), sequence, at, "notification_rule_id = :rule, meta = cast(:meta as jsonb)",
+                values);
     }
 
     /** Sets {@code columns} (and the time and version) unless the row has seen this event already. */

@@ -3,6 +3,8 @@ package dev.users.query.membership;
 import dev.users.query.list.PageRequest;
 import dev.users.query.list.SqlValues;
 import org.springframework.jdbc.core.RowMapper;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +12,8 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,12 +22,13 @@ import java.util.UUID;
 public class MembershipRows {
 
     private static final String SELECT = "select membership_id, account_id, user_id, tiny_id, state, email, roles,"
-            + " team_ids, created_at, updated_at, version from account_memberships";
+            + " team_ids, notification_rule_id, meta, created_at, updated_at, version from account_memberships";
 
     private static final RowMapper<MembershipRow> MAPPER = (rs, n) -> new MembershipRow(
             rs.getObject("membership_id", UUID.class), rs.getObject("account_id", UUID.class),
             rs.getObject("user_id", UUID.class), rs.getLong("tiny_id"), rs.getString("state"), rs.getString("email"),
-            texts(rs.getArray("roles")), texts(rs.getArray("team_ids")), SqlValues.instant(rs, "created_at"),
+            texts(rs.getArray("roles")), texts(rs.getArray("team_ids")), rs.getString("notification_rule_id"),
+            meta(rs.getString("meta")), SqlValues.instant(rs, "created_at"),
             SqlValues.instant(rs, "updated_at"), rs.getLong("version"));
 
     private final JdbcClient jdbc;
@@ -53,6 +58,11 @@ public class MembershipRows {
     public List<MembershipRow> pendingOf(UUID userId) {
         return jdbc.sql(SELECT + " where user_id = ? and state = 'pending' order by created_at, membership_id")
                 .param(userId).query(MAPPER).list();
+    }
+
+    /** Sorted by key, as the directory's meta is read (jsonb keeps no key order). */
+    private static Map<String, String> meta(String json) {
+        return JsonMapper.shared().readValue(json, new TypeReference<TreeMap<String, String>>() { });
     }
 
     private static List<String> texts(Array array) throws SQLException {

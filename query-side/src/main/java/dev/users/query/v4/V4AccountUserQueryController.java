@@ -25,8 +25,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * v4 account users (the path PagerTree's CLI reads): the same directory rows as {@code /api/v4/users}, listed with
- * the same filters, operators, sorts, paging and {@code q}, each rendered as an account user with the nested user.
+ * v4 account users (the path PagerTree's CLI reads): the same rows as {@code /api/v4/users} (the account's own users
+ * and its accepted members), listed with the same filters, operators, sorts, paging and {@code q}, each rendered as
+ * an account user with the nested user.
  */
 @RestController
 @RequestMapping("/api/v4/account_users")
@@ -56,8 +57,9 @@ public class V4AccountUserQueryController {
         // the catalog is read once per page, not once per user
         List<String> catalog = roles.catalog(caller.accountId());
         UUID owner = owners.ownerOf(caller.accountId());
-        return directory.list(caller.accountId(), query, row -> V4AccountUserRenderer.render(row, catalog, owner))
-                .toJson();
+        return directory.list(caller.accountId(), query, listed -> listed.member()
+                ? V4AccountUserRenderer.render(listed, catalog)
+                : V4AccountUserRenderer.render(listed.row(), catalog, owner)).toJson();
     }
 
     /**

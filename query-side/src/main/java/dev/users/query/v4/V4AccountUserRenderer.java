@@ -1,5 +1,6 @@
 package dev.users.query.v4;
 
+import dev.users.query.directory.ListedUser;
 import dev.users.query.directory.UserRow;
 import dev.users.query.membership.MembershipRow;
 import dev.users.web.PrefixIds;
@@ -46,8 +47,25 @@ public final class V4AccountUserRenderer {
      * {@code accepted}); an account user of the home account has no state (it is the user itself).
      */
     public static Map<String, Object> render(MembershipRow membership, UserRow person, List<String> catalog) {
-        Map<String, Object> json = render(membership.membershipId(), membership.asSeen(person), catalog);
-        json.put("state", membership.state());
+        return member(membership.membershipId(), membership.state(), membership.notificationRuleId(),
+                membership.asSeen(person), catalog);
+    }
+
+    /** An accepted membership as the lists find it: the row is already the person as the membership sees them. */
+    public static Map<String, Object> render(ListedUser member, List<String> catalog) {
+        return member(member.membershipId(), "accepted", member.notificationRuleId(), member.row(), catalog);
+    }
+
+    /**
+     * A membership's own PagerTree attributes beside the account user's: {@code notification_rule_id} (null until
+     * set) and {@code meta}, the member account's own for the person (also the nested user's meta there).
+     */
+    private static Map<String, Object> member(UUID membershipId, String state, String notificationRuleId,
+                                              UserRow seen, List<String> catalog) {
+        Map<String, Object> json = render(membershipId, seen, catalog);
+        json.put("state", state);
+        json.put("notification_rule_id", notificationRuleId);
+        json.put("meta", seen.meta());
         return json;
     }
 

@@ -2,6 +2,7 @@ package dev.users.query.v4;
 
 import dev.users.query.list.Attribute;
 import dev.users.query.list.AttributeCatalog;
+import dev.users.query.list.ListedRows;
 import dev.users.web.PrefixIds;
 
 import java.util.List;
@@ -73,8 +74,9 @@ public final class V4UserAttributes {
      * user's ({@link #CATALOG}) by their names, as before, or after {@code user.} as the object nests them.
      */
     public static final AttributeCatalog ACCOUNT_USERS = AttributeCatalog.nesting(List.of(
-            filter("id", "user_id", UUID_ID).cleanedBy(V4UserAttributes::idFilter),
-            filter("prefix_id", "user_id", UUID_ID).cleanedBy(v -> prefixed(PrefixIds.ACCOUNT_USER, v))
+            // the account user's own id: the user's at home, the membership's for a member
+            filter("id", ListedRows.ACCOUNT_USER_ID, UUID_ID).cleanedBy(V4UserAttributes::idFilter),
+            filter("prefix_id", ListedRows.ACCOUNT_USER_ID, UUID_ID).cleanedBy(v -> prefixed(PrefixIds.ACCOUNT_USER, v))
                     .expecting(PrefixIds.ACCOUNT_USER + " and 32 hex digits"),
             keyed("roles", "roles", SET_FLAG),
             filter("team_ids", "team_ids", TEXT_ARRAY)),

@@ -61,7 +61,10 @@ public class V4UserQueryController {
     @GetMapping("/users")
     public Map<String, Object> list(Caller caller,
                                     @RequestParam MultiValueMap<String, String> params) {
-        return directory.list(caller.accountId(), USERS.parse(params), V4UserRenderer::render).toJson();
+        // an accepted member is listed as the person the membership sees (its row says so); /users/:id stays the
+        // account's own users, whose profile it may change
+        return directory.list(caller.accountId(), USERS.parse(params), listed -> V4UserRenderer.render(listed.row()))
+                .toJson();
     }
 
     @GetMapping("/users/{id}/sign_ins")

@@ -2,6 +2,7 @@ package dev.users.app.erasure;
 
 import dev.users.events.EmailAdded;
 import dev.users.events.EmailRemoved;
+import dev.users.events.MembershipAttributesChanged;
 import dev.users.events.MembershipInvited;
 import dev.users.events.MetaChanged;
 import dev.users.events.PhoneAdded;
@@ -29,11 +30,12 @@ final class PersonalFields {
             EmailRemoved.class.getName(), Set.of("address"),
             PhoneAdded.class.getName(), Set.of("number"),
             MembershipInvited.class.getName(), Set.of("email"),
+            MembershipAttributesChanged.class.getName(), Set.of("meta"),
             UserRemoved.class.getName(), Set.of("releasedEmails"));
 
     /** Texts of the events that are not personal, per field name (for the test that keeps this list complete). */
     static final Set<String> NOT_PERSONAL = Set.of("country", "confirmationMethod", "language", "languageTag", "roles",
-            "teamIds", "timeZone");
+            "teamIds", "timeZone", "notificationRuleId");
 
     private PersonalFields() {
     }

@@ -4,17 +4,22 @@ import dev.users.app.mail.InvitationMailer;
 import dev.users.app.support.ApiTest;
 import dev.users.app.support.Http;
 import dev.users.command.web.InvitationTokens;
+import dev.users.app.http.MembershipFixture.Account;
+import dev.users.app.http.MembershipFixture.Invited;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.users.app.http.MembershipFixture.WAIT;
+import static dev.users.app.http.MembershipFixture.accountUser;
+import static dev.users.app.http.MembershipFixture.awaitAccountUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,8 +31,6 @@ import static org.awaitility.Awaitility.await;
  */
 class MembershipsTest extends ApiTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
     @Autowired
     InvitationTokens tokens;
 
@@ -37,49 +40,23 @@ class MembershipsTest extends ApiTest {
     @Autowired
     ApplicationContext context;
 
-    private record Account(UUID id, Http http) {
+    private MembershipFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new MembershipFixture(port, accounts, apiKeys);
     }
 
     private Account account() {
-        UUID id = accounts.create("members-" + UUID.randomUUID(), "US");
-        return new Account(id, new Http(port, apiKeys.issue(id, "test", null, true)));
+        return fixture.account();
     }
 
-    private static Map<String, Object> accountUser(String name, String email, Map<String, Object> extra) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("user_attributes",
-                Map.of("name", name, "emails_attributes", List.of(Map.of("email", email)))));
-        body.putAll(extra);
-        return body;
-    }
-
-    /** A person created in {@code home} with meta and roles that belong to the home account only. */
     private String person(Account home, String name, String email) {
-        var created = home.http().post("/api/v4/account_users", accountUser(name, email,
-                Map.of("roles", Map.of("billing", true), "team_ids", List.of("home-team"))));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String userId = created.json().path("user").path("prefix_id").asString();
-        assertThat(home.http().put("/api/v4/users/" + userId, Map.of("meta", Map.of("home-secret", "s3cret")))
-                .status()).isEqualTo(200);
-        return userId;
-    }
-
-    /** A person of a new home account, invited (pending) by a new member account. */
-    private record Invited(Account home, Account member, String email, String userId, String acu) {
+        return fixture.person(home, name, email);
     }
 
     private Invited invited(String emailName, String personName) {
-        Account home = account();
-        Account member = account();
-        String email = uniqueEmail(emailName);
-        String userId = person(home, personName, email);
-        var invitation = member.http().post("/api/v4/account_users", accountUser("Invited", email, Map.of()));
-        assertThat(invitation.status()).as(invitation.toString()).isEqualTo(202);
-        return new Invited(home, member, email, userId, invitation.json().path("prefix_id").asString());
-    }
-
-    private JsonNode awaitAccountUser(Http http, String acu, String state) {
-        return await().atMost(WAIT).until(() -> http.get("/api/v4/account_users/" + acu),
-                r -> r.status() == 200 && state.equals(r.json().path("state").asString())).json();
+        return fixture.invited(uniqueEmail(emailName), personName);
     }
 
     @Test
@@ -231,7 +208,7 @@ class MembershipsTest extends ApiTest {
         assertThat(http.get("/api/v4/account_users").json().path("total_count").asLong()).isZero();
         assertThat(http.post("/api/v4/users/" + userId + "/invitations/" + acu + "/decline", Map.of()).status())
                 .isEqualTo(404);
-        // the member account's user lists and counts hold only its own users: the membership is listed apart
+        // a pending invitation is not one of the member account's account users yet: not in its lists or counts
         assertThat(member.http().get("/api/v4/users?emails.email=" + email).json().path("total_count").asLong())
                 .isZero();
         assertThat(member.http().get("/api/v4/account_users").json().path("total_count").asLong()).isZero();

@@ -2,6 +2,7 @@ package dev.users.app.query;
 
 import dev.users.events.AccountOwnershipTransferred;
 import dev.users.events.MembershipAccepted;
+import dev.users.events.MembershipAttributesChanged;
 import dev.users.events.MembershipChanged;
 import dev.users.events.MembershipDeclined;
 import dev.users.events.MembershipInvited;
@@ -60,11 +61,13 @@ class MembershipRebuildTest extends QueryTest {
         // the first user takes ownership back after the second took it: in aggregate order it is replayed first
         one.append(new MembershipAccepted(first, member.id(), kept, BASE.plusSeconds(5)),
                 new MembershipChanged(first, member.id(), kept, List.of("admin"), List.of("t-1")),
+                new MembershipAttributesChanged(first, member.id(), kept, "nr_1", Map.of("desk", "7")),
                 new AccountOwnershipTransferred(first, home.id(), second, BASE.plusSeconds(6)));
         two.append(new MembershipDeclined(second, member.id(), declined, BASE.plusSeconds(7)));
         await().atMost(Duration.ofSeconds(20)).until(() -> state(home.id(), member.id()),
                 s -> s.memberships().size() == 1 && first.equals(s.owner())
-                        && "accepted".equals(s.memberships().get(0).get("state")));
+                        && "accepted".equals(s.memberships().get(0).get("state"))
+                        && "nr_1".equals(s.memberships().get(0).get("notification_rule_id")));
         State before = state(home.id(), member.id());
         assertThat(before.memberships().get(0).get("membership_id")).isEqualTo(kept);
 
@@ -91,7 +94,8 @@ class MembershipRebuildTest extends QueryTest {
 
     private State state(UUID home, UUID member) {
         List<Map<String, Object>> memberships = jdbc.sql("select membership_id, user_id, state, tiny_id,"
-                        + " array_to_string(roles, ',') as roles, array_to_string(team_ids, ',') as teams, version"
+                        + " array_to_string(roles, ',') as roles, array_to_string(team_ids, ',') as teams, version,"
+                        + " notification_rule_id, cast(meta as text) as meta"
                         + " from account_memberships where account_id = ? order by membership_id")
                 .param(member).query().listOfRows();
         UUID owner = jdbc.sql("select user_id from account_owner_view where account_id = ?").param(home)
