@@ -22,6 +22,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
@@ -50,6 +51,15 @@ public class ApiExceptionHandler {
         Failure(int status, String message) {
             this(status, List.of(Problem.general(message)));
         }
+    }
+
+    /**
+     * The client went away (an event stream's consumer disconnecting, mostly): there is no one to answer, and it is
+     * no error of the service's, so it is not logged as one.
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException exception, HttpServletRequest request) {
+        log.debug("Client gone during {} {}: {}", request.getMethod(), request.getRequestURI(), exception.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
