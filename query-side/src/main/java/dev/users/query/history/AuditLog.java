@@ -57,16 +57,16 @@ public class AuditLog {
     }
 
     ListPage page(UUID accountId, AuditLogParams query) {
-        Where where = where(accountId, query);
-        List<Indexed> rows = jdbc.sql("select i.user_id, i.sequence from event_index i" + where.sql
+        EventFilter.Where where = where(accountId, query);
+        List<Indexed> rows = jdbc.sql("select i.user_id, i.sequence from event_index i" + where.sql()
                         + ORDER + " limit :limit offset :offset")
-                .params(where.params)
+                .params(where.params())
                 .param("limit", query.page().limit() + 1)
                 .param("offset", query.page().offset())
                 .query((rs, n) -> new Indexed(rs.getObject("user_id", UUID.class), rs.getLong("sequence")))
                 .list();
-        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + where.sql + " limit "
-                + COUNT_LIMIT + ") matches").params(where.params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + where.sql() + " limit "
+                + COUNT_LIMIT + ") matches").params(where.params()).query(Long.class).single();
         Map<Indexed, Map<String, Object>> shown = entries(rows);
         List<Map<String, Object>> data = new ArrayList<>(rows.size());
         for (Indexed row : rows) {
@@ -103,8 +103,8 @@ public class AuditLog {
      * {@code data} as its JSON text.
      */
     void export(UUID accountId, AuditLogParams query, CsvExport.Rows csv) {
-        Where where = where(accountId, query);
-        events.each(where.sql, where.params, ORDER, event -> {
+        EventFilter.Where where = where(accountId, query);
+        events.each(where.sql(), where.params(), ORDER, event -> {
             Map<String, Object> metadata = HistoryEntries.metadata(event);
             csv.row(Timestamps.of(event.occurredAt()), event.position(), event.payload().userId(),
                     event.sequence(), event.type(), metadata.get("api_key_id"), metadata.get("request_id"),
@@ -113,7 +113,7 @@ public class AuditLog {
         });
     }
 
-    static Where where(UUID accountId, AuditLogParams query) {
+    static EventFilter.Where where(UUID accountId, AuditLogParams query) {
         StringBuilder sql = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         sql.append(" where i.account_id = :account");
@@ -127,11 +127,9 @@ public class AuditLog {
             params.put("user", query.userId());
         }
         EventFilter.append(sql, params, query.from(), query.to(), query.types());
-        return new Where(sql.toString(), params);
+        return new EventFilter.Where(sql.toString(), params);
     }
 
-    record Where(String sql, Map<String, Object> params) {
-    }
 
     /** An event of the page, by its user and sequence number. */
     private record Indexed(UUID userId, long sequence) {

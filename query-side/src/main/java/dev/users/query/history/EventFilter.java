@@ -29,4 +29,8 @@ final class EventFilter {
             params.put("names", types.stream().map(type -> EventTypes.eventName(type).orElseThrow()).toList());
         }
     }
+
+    /** Conditions over {@code event_index i} with their named parameters. */
+    record Where(String sql, Map<String, Object> params) {
+    }
 }

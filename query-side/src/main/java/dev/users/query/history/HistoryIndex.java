@@ -39,10 +39,10 @@ class HistoryIndex {
 
     /** The sequence numbers of the page's events, in the page's order, with one more if more follow. */
     List<Long> page(UUID userId, HistoryParams query) {
-        Where where = where(userId, query);
-        return jdbc.sql("select sequence from event_index" + where.sql + " order by position"
+        EventFilter.Where where = where(userId, query);
+        return jdbc.sql("select sequence from event_index" + where.sql() + " order by position"
                         + (query.newestFirst() ? " desc" : "") + " limit :limit offset :offset")
-                .params(where.params)
+                .params(where.params())
                 .param("limit", query.page().limit() + 1)
                 .param("offset", query.page().offset())
                 .query(Long.class).list();
@@ -50,8 +50,8 @@ class HistoryIndex {
 
     /** How many of the user's events the query's filters match. */
     long count(UUID userId, HistoryParams query) {
-        Where where = where(userId, query);
-        return jdbc.sql("select count(*) from event_index" + where.sql).params(where.params)
+        EventFilter.Where where = where(userId, query);
+        return jdbc.sql("select count(*) from event_index" + where.sql()).params(where.params())
                 .query(Long.class).single();
     }
 
@@ -71,14 +71,12 @@ class HistoryIndex {
         return query.query(Long.class).optional().map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 
-    private static Where where(UUID userId, HistoryParams query) {
+    private static EventFilter.Where where(UUID userId, HistoryParams query) {
         StringBuilder sql = new StringBuilder(" i where i.user_id = :user");
         Map<String, Object> params = new HashMap<>();
         params.put("user", userId);
         EventFilter.append(sql, params, query.from(), query.to(), query.types());
-        return new Where(sql.toString(), params);
+        return new EventFilter.Where(sql.toString(), params);
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
 }
