@@ -1,10 +1,8 @@
 package dev.users.app.erasure;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,25 +19,23 @@ import java.util.Map;
  * The key that wraps every user's data key: {@code users.erasure.master-key} (base64 of 32 random bytes), or, when
  * none is configured, one generated at the first start and kept in {@code erasure_master_key} (V45). Its fingerprint
  * is kept there too, and a start with a different key fails: every data key would otherwise fail to unwrap. Never
- * logged or printed; resolved on first use, after Flyway has made the table.
+ * logged or printed. Resolved once the context's beans exist (Flyway has made the table) and before the web server
+ * takes requests, on connections of its own: resolving it on first use, inside a command's transaction, took a second
+ * connection while holding the first, and a burst of creates after a restart held every connection of the pool while
+ * waiting for the one that resolved it (every create a 503 until the load stopped).
  */
 @Component
-public class MasterKey {
+public class MasterKey implements SmartInitializingSingleton {
 
     private static final byte[] LABEL = "users-service erasure master key".getBytes(StandardCharsets.UTF_8);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate ownTransaction;
     private final byte[] configured;
     private volatile SecretKey key;
 
-    MasterKey(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-              ErasureSettings settings) {
+    MasterKey(JdbcTemplate jdbc, ErasureSettings settings) {
         this.jdbc = jdbc;
-        // first used inside some command's transaction, which may roll back: the key it settles must stay
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         String configured = settings.configuredMasterKey();
         this.configured = configured == null ? null : decode(configured);
     }
@@ -51,15 +47,16 @@ public class MasterKey {
         return bytes;
     }
 
+    /** Settles the key (outside any transaction: each statement commits on its own); a wrong key fails the start. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        key = new SecretKeySpec(resolve(), "AES");
+    }
+
     SecretKey key() {
         SecretKey resolved = key;
         if (resolved == null) {
-            synchronized (this) {
-                if (key == null) {
-                    key = new SecretKeySpec(ownTransaction.execute(status -> resolve()), "AES");
-                }
-                resolved = key;
-            }
+            throw new IllegalStateException("the master key is resolved when the service starts, not before");
         }
         return resolved;
     }
