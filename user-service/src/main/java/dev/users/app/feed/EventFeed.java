@@ -59,6 +59,11 @@ public class EventFeed {
     public record Page(List<FeedEvent> events, boolean hasMore, long through) {
     }
 
+    /** The position a consumer starting from now reads after: every event at or below it is final. */
+    public long head() {
+        return safePosition.current();
+    }
+
     public Page read(FeedQuery query) {
         long safe = safePosition.current();
         if (safe <= query.after()) {

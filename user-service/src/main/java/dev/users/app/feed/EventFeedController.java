@@ -43,12 +43,13 @@ public class EventFeedController {
                                                        @RequestParam MultiValueMap<String, String> params,
                                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
                                                        String accept) {
-        FeedParams.Request request = FeedParams.read(caller.accountId(), params, null);
+        FeedParams.Request read = FeedParams.read(caller.accountId(), params, null);
+        FeedQuery query = read.startingAt(feed::head);
         boolean envelope = wantsEnvelope(accept);
-        long waitMillis = TimeUnit.SECONDS.toMillis(request.waitSeconds());
+        long waitMillis = TimeUnit.SECONDS.toMillis(read.waitSeconds());
         DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>(waitMillis + 1000L);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        EventFeed.Page first = feed.read(request.query());
+        EventFeed.Page first = feed.read(query);
         if (!first.events().isEmpty() || waitMillis == 0) {
             result.setResult(response(first, envelope));
             return result;
@@ -58,7 +59,7 @@ public class EventFeedController {
             if (result.isSetOrExpired()) {
                 return false;
             }
-            EventFeed.Page page = feed.read(request.query());
+            EventFeed.Page page = feed.read(query);
             if (!page.events().isEmpty() || System.nanoTime() - deadline >= 0) {
                 result.setResult(response(page, envelope));
                 return false;

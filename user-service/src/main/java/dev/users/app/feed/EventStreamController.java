@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The live tail of the account's events ({@code GET /api/v4/events/stream}, Server-Sent Events): each event one
  * message, {@code id:} its position and {@code data:} the CloudEvent; resumed after {@code Last-Event-ID} (or
- * {@code after}). The parameters are checked before the stream starts, so a bad one is a plain 422.
+ * {@code after}; {@code after=now}: only the events still to come). The parameters are checked before the stream starts, so a bad one is a plain 422.
  */
 @RestController
 @RequestMapping("/api/v4/events/stream")
@@ -33,7 +33,7 @@ public class EventStreamController {
                              @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {
         FeedParams.Request request = FeedParams.read(caller.accountId(), params, lastEventId);
         SseEmitter emitter = new SseEmitter(0L); // no time limit: the client ends it, or a failed send does
-        EventStream stream = new EventStream(feed, emitter, request.query());
+        EventStream stream = new EventStream(feed, emitter, request.startingAt(feed::head));
         emitter.onCompletion(stream::close);
         emitter.onError(error -> stream.close());
         emitter.onTimeout(stream::close);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * The feed's and the stream's parameters, every problem collected into one 422. Messages never repeat a client's
@@ -26,8 +27,19 @@ public final class FeedParams {
     private FeedParams() {
     }
 
-    /** A request's query: {@code after}, {@code limit}, {@code type} (repeatable), {@code subject}. */
-    public record Request(FeedQuery query, int waitSeconds) {
+    /** What {@code after} takes for "from the events still to come": the head of the feed when the request came. */
+    public static final String NOW = "now";
+
+    /**
+     * A request's query: {@code after}, {@code limit}, {@code type} (repeatable), {@code subject}; {@code fromNow}:
+     * {@code after=now} was asked, and the query's {@code after} is still to be set to the head ({@link #startingAt}).
+     */
+    public record Request(FeedQuery query, int waitSeconds, boolean fromNow) {
+
+        /** The query, starting at {@code head} when it asked to start from now. */
+        public FeedQuery startingAt(LongSupplier head) {
+            return fromNow ? query.after(head.getAsLong()) : query;
+        }
     }
 
     /**
@@ -36,9 +48,11 @@ public final class FeedParams {
      */
     public static Request read(UUID accountId, Map<String, List<String>> params, String lastEventId) {
         List<Problem> problems = new ArrayList<>();
+        String afterText = single(params, "after", problems);
+        boolean fromNow = lastEventId == null && afterText != null && afterText.strip().equals(NOW);
         long after = lastEventId != null
                 ? number(lastEventId, "Last-Event-ID", 0, Long.MAX_VALUE, 0, problems)
-                : number(single(params, "after", problems), "after", 0, Long.MAX_VALUE, 0, problems);
+                : fromNow ? 0 : number(afterText, "after", 0, Long.MAX_VALUE, 0, problems);
         int limit = (int) number(single(params, "limit", problems), "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, problems);
         int wait = (int) number(single(params, "wait", problems), "wait", 0, MAX_WAIT_SECONDS, 0, problems);
         List<String> types = new ArrayList<>();
@@ -64,7 +78,7 @@ public final class FeedParams {
         if (!problems.isEmpty()) {
             throw UsersException.of(ErrorCode.INVALID, problems.stream().distinct().toList());
         }
-        return new Request(new FeedQuery(accountId, after, limit, types, subject), wait);
+        return new Request(new FeedQuery(accountId, after, limit, types, subject), wait, fromNow);
     }
 
     private static String single(Map<String, List<String>> params, String name, List<Problem> problems) {
@@ -82,14 +96,19 @@ public final class FeedParams {
         }
         String value = text.strip();
         if (value.isEmpty() || value.length() > MAX_DIGITS || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            problems.add(new Problem(name, name + " must be a whole number from " + min + " to " + max));
+            problems.add(outOfRange(name, min, max));
             return absent;
         }
         long number = Long.parseLong(value);
         if (number < min || number > max) {
-            problems.add(new Problem(name, name + " must be a whole number from " + min + " to " + max));
+            problems.add(outOfRange(name, min, max));
             return absent;
         }
         return number;
+    }
+
+    private static Problem outOfRange(String name, long min, long max) {
+        return new Problem(name, name + " must be a whole number from " + min + " to " + max
+                + (name.equals("after") ? ", or " + NOW : ""));
     }
 }

@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * The delivery figure of {@code bench/run}: creates at a steady rate over HTTP, and for each acknowledged one the
  * time from its 2xx to its {@code UserCreated} event on the SSE stream and, given a broker, in Kafka. A consumer
  * that reads an event before the client has read the 2xx counts 0 ms. At most 64 requests are in flight (the
- * projection-lag load's connections). Prints one {@code DELIVERY k=v ...} line.
+ * projection-lag load's connections). The stream starts at the head ({@code after=now}): from the beginning, it would
+ * first send the bench's whole history, and the live events would wait behind it. Prints one {@code DELIVERY k=v ...}
+ * line.
  * <p>
  * Arguments: base URL, API key, creates per second, seconds, and optionally the Kafka bootstrap servers and topic.
  */
@@ -62,7 +64,7 @@ public final class BenchDelivery {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Semaphore inFlight = new Semaphore(IN_FLIGHT);
         KafkaWatch kafka = bootstrap == null ? null : new KafkaWatch(bootstrap, topic, inKafka);
-        try (SseClient sse = new SseClient(client, base + "/api/v4/events/stream?type=" + CREATED, key, null)) {
+        try (SseClient sse = new SseClient(client, base + "/api/v4/events/stream?after=now&type=" + CREATED, key, null)) {
             if (sse.status != 200) {
                 throw new IllegalStateException("stream answered " + sse.status);
             }

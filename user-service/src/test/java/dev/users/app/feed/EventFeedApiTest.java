@@ -136,11 +136,29 @@ class EventFeedApiTest extends ApiTest {
     }
 
     @Test
+    void afterNowSkipsWhatIsThereAndWaitsForWhatComes() throws Exception {
+        Http http = newAccount();
+        createUser(http, "Before Now");
+        Response now = http.get("/api/v4/events?after=now");
+        assertThat(now.status()).as(now.toString()).isEqualTo(200);
+        assertThat(now.json()).isEmpty();
+        int waitingBefore = wakeups.waiting();
+        CompletableFuture<Response> poll = CompletableFuture.supplyAsync(() -> http.get("/api/v4/events?after=now&wait=20"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.waiting() > waitingBefore);
+        UUID user = createUser(http, "After Now");
+        Response arrived = poll.get(20, TimeUnit.SECONDS);
+        assertThat(arrived.status()).isEqualTo(200);
+        assertThat(arrived.json()).isNotEmpty().allSatisfy(event ->
+                assertThat(event.path("subject").asString()).isEqualTo(user.toString()));
+    }
+
+    @Test
     void badParametersAre422() {
         Http http = newAccount();
         for (String query : List.of("after=-1", "after=abc", "after=99999999999999999999", "limit=0", "limit=1001",
                 "limit=1.5", "wait=31", "wait=-1", "type=user_created", "type=dev.users.nothing.v1",
                 "type=dev.users.user_created.vx", "subject=nope", "after=1&after=2",
+                "after=NOW", "after=now1", "after=later", "after=now&after=1",
                 "after=" + enc("1\u0000"), "subject=" + enc("usr_\ud800"), "type=" + enc("\u0007"))) {
             Response response = http.get("/api/v4/events?" + query);
             assertThat(response.status()).as(query + " → " + response).isEqualTo(422);

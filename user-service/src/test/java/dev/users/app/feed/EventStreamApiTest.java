@@ -55,6 +55,25 @@ class EventStreamApiTest extends ApiTest {
     }
 
     @Test
+    void afterNowTailsOnlyTheEventsStillToCome() throws Exception {
+        UUID account = accounts.create("now-" + UUID.randomUUID(), "US");
+        String key = apiKeys.issue(account, "test", null, true);
+        Http http = new Http(port, key);
+        UUID before = createUser(http, "Before Tail");
+        String url = "http://localhost:" + port + "/api/v4/events/stream?after=now";
+        try (SseClient stream = new SseClient(CLIENT, url, key, null)) {
+            assertThat(stream.status).isEqualTo(200);
+            UUID live = createUser(http, "Tailed User");
+            await().atMost(Duration.ofSeconds(10)).until(() -> subjects(stream).contains(live.toString()));
+            assertThat(subjects(stream)).doesNotContain(before.toString());
+        }
+        try (SseClient stream = new SseClient(CLIENT, url.replace("now", "later"), key, null)) {
+            assertThat(stream.status).isEqualTo(422);
+            assertThat(stream.errorBody()).contains("after");
+        }
+    }
+
+    @Test
     void badResumePointsAndFiltersAre422BeforeTheStreamStarts() throws Exception {
         String key = apiKeys.issue(accounts.create("bad-" + UUID.randomUUID(), "US"), "test", null, true);
         String url = "http://localhost:" + port + "/api/v4/events/stream";
