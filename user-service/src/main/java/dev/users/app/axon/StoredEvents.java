@@ -33,11 +33,22 @@ public final class StoredEvents {
     /** The entries as messages, upcast and deserialized (payload, metadata and timestamp read now, not lazily). */
     public static List<DomainEventMessage<?>> deserialized(List<DomainEventData<?>> entries, Serializer serializer,
                                                            EventUpcaster upcasters) {
+        return deserialized(entries, serializer, upcasters, true);
+    }
+
+    /**
+     * {@link #deserialized(List, Serializer, EventUpcaster)}, the metadata read now only when {@code withMetaData}
+     * (otherwise when first asked for): a reader that hands out no metadata (the feed) does not pay for it.
+     */
+    public static List<DomainEventMessage<?>> deserialized(List<DomainEventData<?>> entries, Serializer serializer,
+                                                           EventUpcaster upcasters, boolean withMetaData) {
         List<DomainEventMessage<?>> messages = new ArrayList<>(entries.size());
         EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer, upcasters)
                 .forEachRemaining(message -> {
                     message.getPayload();
-                    message.getMetaData();
+                    if (withMetaData) {
+                        message.getMetaData();
+                    }
                     message.getTimestamp();
                     messages.add(message);
                 });

@@ -88,8 +88,8 @@ public final class PersonalDataSerializer implements Serializer {
         if (!key.used()) {
             return delegate.deserialize(serialized); // the mark was an escaped backslash's: nothing encrypted
         }
-        return delegate.deserialize(new SimpleSerializedObject<>(JSON.writeValueAsBytes(tree), byte[].class,
-                serialized.getType()));
+        // the delegate reads the tree as it is: no second text to write and parse again
+        return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serialized.getType()));
     }
 
     /** The user's key, looked up once per event, and only when a field holds a text to encrypt or decrypt. */

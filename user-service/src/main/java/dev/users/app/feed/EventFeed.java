@@ -95,7 +95,7 @@ public class EventFeed {
             rows.put(entry.getEventIdentifier(), new Row(rs.getLong("globalindex"), rs.getObject("account_id", UUID.class)));
         });
         List<FeedEvent> events = new ArrayList<>(entries.size());
-        for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain())) {
+        for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain(), false)) {
             Row row = rows.get(message.getIdentifier());
             events.add(feedEvents.of(message, row.position(), row.accountId()));
         }

@@ -4,6 +4,7 @@ import dev.users.events.EventTypes;
 import dev.users.web.Timestamps;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Turns a stored event, deserialized, into the {@link FeedEvent} that the feed, the stream and the Kafka publisher
@@ -20,8 +22,7 @@ import java.util.UUID;
 @Component
 public class FeedEvents {
 
-    private final Serializer serializer;
-    private final JsonMapper json;
+    private final Function<Object, JsonNode> tree;
 
     /**
      * {@code serializer} is Axon's general serializer, not the event serializer: the events' JSON without the
@@ -29,8 +30,10 @@ public class FeedEvents {
      * carry. The payload was read through the event serializer, so its personal fields are plain, or "[erased]".
      */
     FeedEvents(Serializer serializer, JsonMapper json) {
-        this.serializer = serializer;
-        this.json = json;
+        // Axon's own mapper turns the event into a tree at once; any other serializer through its text
+        this.tree = serializer instanceof Jackson3Serializer jackson
+                ? jackson.getObjectMapper()::valueToTree
+                : payload -> json.readTree(serializer.serialize(payload, String.class).getData());
     }
 
     /**
@@ -48,7 +51,7 @@ public class FeedEvents {
      * the service's one form ({@link Timestamps}) instead of the serializer's microseconds.
      */
     private Object data(Object payload) {
-        JsonNode data = json.readTree(serializer.serialize(payload, String.class).getData());
+        JsonNode data = tree.apply(payload);
         if (payload instanceof Record event && data instanceof ObjectNode fields) {
             showTimes(event, fields);
         }
