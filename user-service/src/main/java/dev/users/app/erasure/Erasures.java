@@ -9,6 +9,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.events.UserErased;
 import dev.users.query.history.UserReplays;
+import dev.users.app.feed.RenderedEvents;
 import dev.users.web.PrefixIds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.common.caching.Cache;
@@ -58,11 +59,13 @@ public class Erasures {
     private final AccountOwners owners;
     private final IdempotentAnswers idempotentAnswers;
     private final UserReplays replays;
+    private final RenderedEvents renderedEvents;
     private final Cache aggregates;
 
     Erasures(JdbcTemplate jdbc, EventStore events, DataKeys keys, EmailClaims emailClaims,
              MembershipRegistry memberships, AccountOwners owners, IdempotentAnswers idempotentAnswers,
-             UserReplays replays, @Qualifier("userCache") Cache aggregates) {
+             UserReplays replays, RenderedEvents renderedEvents, @Qualifier("userCache") Cache aggregates) {
+        this.renderedEvents = renderedEvents;
         this.jdbc = jdbc;
         this.events = events;
         this.keys = keys;
@@ -103,6 +106,7 @@ public class Erasures {
         afterCommit(() -> {
             aggregates.remove(user.toString()); // a cached aggregate would not know of the erasure
             replays.forget(user); // history's checkpoints hold the person's decrypted fields (other nodes: 30 s)
+            renderedEvents.forget(user); // so do the feed's rendered events
         });
         return sequence;
     }

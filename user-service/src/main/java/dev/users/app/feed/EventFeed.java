@@ -2,7 +2,6 @@ package dev.users.app.feed;
 
 import dev.users.app.axon.StoredEvents;
 import dev.users.events.EventTypes;
-import dev.users.web.Timestamps;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -10,45 +9,54 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads an account's events in store order from {@code event_index}, never past the {@link SafePosition}, and
- * deserializes them through Axon's serializer and upcasters ({@link StoredEvents}).
+ * Reads an account's events in store order from {@code event_index}, never past the {@link SafePosition}, and hands
+ * them out as CloudEvent JSON: from {@link RenderedEvents} when an earlier read rendered them, else loaded from
+ * {@code domainevententry} and deserialized through Axon's serializer and upcasters ({@link StoredEvents}).
  */
 @Component
 public class EventFeed {
 
-    private static final String EVENTS = "select " + StoredEvents.COLUMNS + ", i.account_id, i.user_id"
-            + " from event_index i join domainevententry e on e.globalindex = i.position"
-            + " where i.account_id = :account and i.position > :after and i.position <= :safe"
-            // the same range on the event table's own key: without it PostgreSQL's merge join of the two keys reads
-            // the event table from its first row up to the page
-            + " and e.globalindex > :after and e.globalindex <= :safe";
+    private static final String POSITIONS = "select i.position, i.user_id from event_index i"
+            + " where i.account_id = :account and i.position > :after and i.position <= :safe";
     private static final String BY_SUBJECT = " and i.user_id = :subject";
     /** Every event is shown in its record's current revision (upcast), so a type names the record alone. */
     private static final String BY_TYPE = " and i.event_name in (:types)";
     private static final String ORDER = " order by i.position limit :limit";
+    private static final String EVENTS = "select " + StoredEvents.COLUMNS + " from domainevententry"
+            + " where globalindex in (:positions)";
 
     private final JdbcClient jdbc;
     private final SafePosition safePosition;
     private final Serializer serializer;
     private final Configuration axon;
     private final FeedEvents feedEvents;
+    private final RenderedEvents rendered;
+    private final JsonMapper json;
 
     EventFeed(JdbcClient jdbc, SafePosition safePosition, @Qualifier("eventSerializer") Serializer serializer,
-              Configuration axon, FeedEvents feedEvents) {
+              Configuration axon, FeedEvents feedEvents, RenderedEvents rendered, JsonMapper json) {
         this.jdbc = jdbc;
         this.safePosition = safePosition;
         this.serializer = serializer;
         this.axon = axon;
         this.feedEvents = feedEvents;
+        this.rendered = rendered;
+        this.json = json;
+    }
+
+    /** One event handed out: its position and its CloudEvent as JSON text ({@link CloudEvents#json}). */
+    public record Shown(long position, String json) {
     }
 
     /**
@@ -56,7 +64,7 @@ public class EventFeed {
      * position up to which every event the query matches has been handed out (the safe one when the page is not
      * full), the {@code after} of the next read.
      */
-    public record Page(List<FeedEvent> events, boolean hasMore, long through) {
+    public record Page(List<Shown> events, boolean hasMore, long through) {
     }
 
     /** The position a consumer starting from now reads after: every event at or below it is final. */
@@ -69,8 +77,7 @@ public class EventFeed {
         if (safe <= query.after()) {
             return new Page(List.of(), false, query.after());
         }
-        StringBuilder sql = new StringBuilder(EVENTS);
-        JdbcClient.StatementSpec statement;
+        StringBuilder sql = new StringBuilder(POSITIONS);
         if (query.subject() != null) {
             sql.append(BY_SUBJECT);
         }
@@ -78,8 +85,8 @@ public class EventFeed {
             sql.append(BY_TYPE);
         }
         sql.append(ORDER);
-        statement = jdbc.sql(sql.toString()).param("account", query.accountId()).param("after", query.after())
-                .param("safe", safe).param("limit", query.limit() + 1);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString()).param("account", query.accountId())
+                .param("after", query.after()).param("safe", safe).param("limit", query.limit() + 1);
         if (query.subject() != null) {
             statement = statement.param("subject", query.subject());
         }
@@ -87,23 +94,51 @@ public class EventFeed {
             statement = statement.param("types", query.types().stream()
                     .map(type -> EventTypes.eventName(type).orElseThrow()).toList());
         }
-        List<DomainEventData<?>> entries = new ArrayList<>();
-        Map<String, Row> rows = new HashMap<>();
+        Map<Long, UUID> users = new LinkedHashMap<>();
         statement.query((ResultSet rs) -> {
-            DomainEventData<?> entry = StoredEvents.entry(rs);
-            entries.add(entry);
-            rows.put(entry.getEventIdentifier(), new Row(rs.getLong("globalindex"), rs.getObject("account_id", UUID.class)));
+            users.put(rs.getLong(1), rs.getObject(2, UUID.class));
         });
-        List<FeedEvent> events = new ArrayList<>(entries.size());
-        for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain(), false)) {
-            Row row = rows.get(message.getIdentifier());
-            events.add(feedEvents.of(message, row.position(), row.accountId()));
+        boolean hasMore = users.size() > query.limit();
+        List<Long> positions = new ArrayList<>(users.keySet());
+        if (hasMore) {
+            positions = positions.subList(0, query.limit());
         }
-        boolean hasMore = events.size() > query.limit();
-        List<FeedEvent> page = hasMore ? List.copyOf(events.subList(0, query.limit())) : events;
-        return new Page(page, hasMore, hasMore ? page.get(page.size() - 1).position() : safe);
+        Map<Long, String> texts = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (long position : positions) {
+            RenderedEvents.Rendered kept = rendered.get(position);
+            if (kept != null) {
+                texts.put(position, kept.json());
+            } else {
+                missing.add(position);
+            }
+        }
+        if (!missing.isEmpty()) {
+            render(missing, query.accountId(), texts);
+        }
+        List<Shown> page = new ArrayList<>(positions.size());
+        for (long position : positions) {
+            page.add(new Shown(position, texts.get(position)));
+        }
+        return new Page(page, hasMore, hasMore ? positions.get(positions.size() - 1) : safe);
     }
 
-    private record Row(long position, UUID accountId) {
+    /** Loads, deserializes and renders the events at {@code positions} (all of {@code accountId}), keeping each. */
+    private void render(List<Long> positions, UUID accountId, Map<Long, String> texts) {
+        List<DomainEventData<?>> entries = new ArrayList<>(positions.size());
+        Map<String, Long> positionOf = new HashMap<>();
+        jdbc.sql(EVENTS).param("positions", positions).query((ResultSet rs) -> {
+            DomainEventData<?> entry = StoredEvents.entry(rs);
+            entries.add(entry);
+            positionOf.put(entry.getEventIdentifier(), rs.getLong("globalindex"));
+        });
+        for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain(),
+                false)) {
+            long position = positionOf.get(message.getIdentifier());
+            FeedEvent event = feedEvents.of(message, position, accountId);
+            String text = json.writeValueAsString(CloudEvents.json(event));
+            rendered.keep(position, new RenderedEvents.Rendered(event.userId(), text));
+            texts.put(position, text);
+        }
     }
 }

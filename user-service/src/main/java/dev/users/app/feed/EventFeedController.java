@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
+import tools.jackson.databind.util.RawValue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,8 @@ public class EventFeedController {
     }
 
     private static ResponseEntity<Object> response(EventFeed.Page page, boolean envelope) {
-        List<Map<String, Object>> events = page.events().stream().map(CloudEvents::json).toList();
+        // each event's JSON as the feed rendered it (and may have kept it), written as it is
+        List<RawValue> events = page.events().stream().map(shown -> new RawValue(shown.json())).toList();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok()
                 .header(NEXT_AFTER, Long.toString(page.through()));
         if (!envelope) {

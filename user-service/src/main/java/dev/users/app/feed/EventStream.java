@@ -1,8 +1,10 @@
 package dev.users.app.feed;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class EventStream implements FeedWakeups.Waiter {
 
     static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** The event's JSON, already written, sent as the text it is (in UTF-8, as the rest of the stream). */
+    private static final MediaType JSON_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
     private final EventFeed feed;
     private final SseEmitter emitter;
@@ -40,8 +44,8 @@ final class EventStream implements FeedWakeups.Waiter {
             EventFeed.Page page;
             do {
                 page = feed.read(query);
-                for (FeedEvent event : page.events()) {
-                    emitter.send(SseEmitter.event().id(Long.toString(event.position())).data(CloudEvents.json(event)));
+                for (EventFeed.Shown event : page.events()) {
+                    emitter.send(SseEmitter.event().id(Long.toString(event.position())).data(event.json(), JSON_TEXT));
                     lastSentAt = System.nanoTime();
                 }
                 // a filtered stream moves past what it scanned, so that it does not scan it again

@@ -64,7 +64,11 @@ class EventStreamApiTest extends ApiTest {
         try (SseClient stream = new SseClient(CLIENT, url, key, null)) {
             assertThat(stream.status).isEqualTo(200);
             UUID live = createUser(http, "Tailed User");
-            await().atMost(Duration.ofSeconds(10)).until(() -> subjects(stream).contains(live.toString()));
+            Http.Response accented = http.post("/api/v4/users", java.util.Map.of("name", "Zoë Ünïcode 東京",
+                    "email", "zoe-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com"));
+            assertThat(accented.status()).as(accented.toString()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(10)).until(() -> subjects(stream).contains(live.toString())
+                    && stream.messages.stream().anyMatch(message -> message.data().contains("Zoë Ünïcode 東京")));
             assertThat(subjects(stream)).doesNotContain(before.toString());
         }
         try (SseClient stream = new SseClient(CLIENT, url.replace("now", "later"), key, null)) {
