@@ -8,7 +8,6 @@ import dev.users.web.Timestamps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,37 +40,20 @@ final class HistoryEntries {
         return ofUsers(replays, Map.of(userId, shown)).getOrDefault(userId, Map.of());
     }
 
-    /**
-     * {@link #of} for several users at once (an audit-log page): by user, then by sequence number. Entries an earlier
-     * read made are taken as they are ({@link UserReplays#entry}); only the others are folded for.
-     */
+    /** {@link #of} for several users at once (an audit-log page): by user, then by sequence number. */
     static Map<UUID, Map<Long, Map<String, Object>>> ofUsers(UserReplays replays, Map<UUID, Set<Long>> shown) {
-        Map<UUID, Map<Long, Map<String, Object>>> byUser = new HashMap<>();
         Map<UUID, Entries> entries = new HashMap<>();
         Map<UUID, UserReplays.Replay> plan = new HashMap<>();
         shown.forEach((userId, sequences) -> {
-            Map<Long, Map<String, Object>> found = new HashMap<>();
-            Set<Long> missing = new HashSet<>();
-            for (long sequence : sequences) {
-                Map<String, Object> kept = replays.entry(userId, sequence);
-                if (kept != null) {
-                    found.put(sequence, kept);
-                } else {
-                    missing.add(sequence);
-                }
-            }
-            byUser.put(userId, found);
-            if (!missing.isEmpty()) {
-                UserFold fold = replays.before(userId, Collections.min(missing));
-                entries.put(userId, new Entries(missing, fold));
-                plan.put(userId, new UserReplays.Replay(fold, Collections.max(missing)));
+            if (!sequences.isEmpty()) {
+                UserFold fold = replays.before(userId, Collections.min(sequences));
+                entries.put(userId, new Entries(sequences, fold));
+                plan.put(userId, new UserReplays.Replay(fold, Collections.max(sequences)));
             }
         });
         replays.replay(plan, (event, after) -> entries.get(event.payload().userId()).passed(event, after));
-        entries.forEach((userId, made) -> made.entries.forEach((sequence, entry) -> {
-            replays.keep(userId, sequence, entry);
-            byUser.get(userId).put(sequence, entry);
-        }));
+        Map<UUID, Map<Long, Map<String, Object>>> byUser = new HashMap<>();
+        entries.forEach((userId, written) -> byUser.put(userId, written.entries));
         return byUser;
     }
 

@@ -20,9 +20,6 @@ import java.util.function.BiConsumer;
  * whole stream. A checkpoint is the fold of stored events, which never change, so it stays right until the
  * user's personal data is erased: an erasure forgets its user's checkpoints on its own node ({@link #forget}), and
  * no checkpoint is kept longer than {@link #TTL}, as long as another node may still decrypt an erased user's events.
- * The history entries made from the folds are kept the same way ({@link #entry}): an entry shows one event with what
- * it changed, which depends on the stored events alone, so a page read again (a refreshed audit-log page, a first
- * page of history) folds nothing; an erasure forgets them with the checkpoints.
  */
 @Component
 public class UserReplays {
@@ -35,16 +32,9 @@ public class UserReplays {
     /** The longest span of a user read together with others': at most a checkpoint interval and a page. */
     static final int TOGETHER = INTERVAL + 1000;
 
-    /** History entries kept per node (each a few kilobytes: the event's data, its changes and metadata). */
-    static final int ENTRIES = 4096;
-
     private final UserEventLog events;
     private final Cache<Checkpoint, UserFold> checkpoints = Caffeine.newBuilder()
             .maximumSize(CAPACITY)
-            .expireAfterWrite(TTL)
-            .build();
-    private final Cache<Checkpoint, Map<String, Object>> entries = Caffeine.newBuilder()
-            .maximumSize(ENTRIES)
             .expireAfterWrite(TTL)
             .build();
 
@@ -103,23 +93,12 @@ public class UserReplays {
         each.accept(event, fold);
     }
 
-    /** The history entry of the user's event {@code sequence} made by an earlier read, or null. */
-    Map<String, Object> entry(UUID userId, long sequence) {
-        return entries.getIfPresent(new Checkpoint(userId, sequence));
-    }
-
-    /** Keeps the history entry of the user's event {@code sequence}; nobody changes it afterwards. */
-    void keep(UUID userId, long sequence, Map<String, Object> entry) {
-        entries.put(new Checkpoint(userId, sequence), entry);
-    }
-
-    /** Forgets every checkpoint and entry of the user: they hold its personal data. */
+    /** Forgets every checkpoint of the user: they hold its personal data. */
     public void forget(UUID userId) {
         checkpoints.asMap().keySet().removeIf(checkpoint -> checkpoint.userId().equals(userId));
-        entries.asMap().keySet().removeIf(checkpoint -> checkpoint.userId().equals(userId));
     }
 
-    /** The fold of a user's events through {@code sequence} (or the entry of that event). */
+    /** The fold of a user's events through {@code sequence}. */
     private record Checkpoint(UUID userId, long sequence) {
     }
 }
