@@ -14,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +26,7 @@ import java.util.UUID;
 @Component
 public class EventFeed {
 
-    private static final String POSITIONS = "select i.position, i.user_id from event_index i"
+    private static final String POSITIONS = "select i.position from event_index i"
             + " where i.account_id = :account and i.position > :after and i.position <= :safe";
     private static final String BY_SUBJECT = " and i.user_id = :subject";
     /** Every event is shown in its record's current revision (upcast), so a type names the record alone. */
@@ -94,12 +93,8 @@ public class EventFeed {
             statement = statement.param("types", query.types().stream()
                     .map(type -> EventTypes.eventName(type).orElseThrow()).toList());
         }
-        Map<Long, UUID> users = new LinkedHashMap<>();
-        statement.query((ResultSet rs) -> {
-            users.put(rs.getLong(1), rs.getObject(2, UUID.class));
-        });
-        boolean hasMore = users.size() > query.limit();
-        List<Long> positions = new ArrayList<>(users.keySet());
+        List<Long> positions = statement.query(Long.class).list();
+        boolean hasMore = positions.size() > query.limit();
         if (hasMore) {
             positions = positions.subList(0, query.limit());
         }
