@@ -9,6 +9,8 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,19 @@ public final class StoredEvents {
                 rs.getLong("sequencenumber"), rs.getString("eventidentifier"), rs.getString("timestamp"),
                 rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getBytes("payload"),
                 rs.getBytes("metadata"));
+    }
+
+    /** An instant as the serializer writes it into stored events; null for a text that is none. */
+    public static Instant instant(String text) {
+        Instant fast = StoredInstants.parse(text);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            return null;
+        }
     }
 
     /** The entries as messages, upcast and deserialized (payload, metadata and timestamp read now, not lazily). */

@@ -16,10 +16,13 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -106,7 +109,7 @@ class StoredUserEventLog implements UserEventLog {
         DomainEventData<?> entry = StoredEvents.entry(rs);
         long position = rs.getLong("globalindex");
         for (DomainEventMessage<?> message : StoredEvents.deserialized(List.of(entry), eventSerializer,
-                axon.upcasterChain())) {
+                axon.upcasterChain(), false)) {
             recorded(message, position).ifPresent(each);
         }
     }
@@ -115,10 +118,42 @@ class StoredUserEventLog implements UserEventLog {
         if (!(message.getPayload() instanceof UserEvent event)) {
             return Optional.empty();
         }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        message.getMetaData().forEach((key, value) -> metadata.put(key, value == null ? null : String.valueOf(value)));
         return Optional.of(new RecordedEvent(position, message.getSequenceNumber(), EventTypes.of(event.getClass()),
-                message.getTimestamp(), event, metadata));
+                message.getTimestamp(), event, new StoredMetadata(message)));
+    }
+
+    /**
+     * The event's metadata as texts, deserialized when first asked for: a fold passes many more events than a
+     * page shows (an audit-log page folds each of its users up to its events), and only the shown ones need it.
+     */
+    private static final class StoredMetadata extends AbstractMap<String, String> {
+        private DomainEventMessage<?> message;
+        private Map<String, String> texts;
+
+        StoredMetadata(DomainEventMessage<?> message) {
+            this.message = message;
+        }
+
+        @Override
+        public String get(Object key) {
+            return texts().get(key);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return texts().entrySet();
+        }
+
+        private Map<String, String> texts() {
+            if (texts == null) {
+                Map<String, String> read = new LinkedHashMap<>();
+                message.getMetaData().forEach((key, value) -> read.put(key, value == null ? null
+                        : String.valueOf(value)));
+                texts = Collections.unmodifiableMap(read);
+                message = null;
+            }
+            return texts;
+        }
     }
 
 }

@@ -77,19 +77,35 @@ public final class PersonalDataSerializer implements Serializer {
             return delegate.deserialize(serialized);
         }
         byte[] bytes = getConverter().convert(serialized.getData(), serialized.getContentType(), byte[].class);
+        Optional<ObjectNode> decrypted = decrypted(bytes, fields);
+        // the delegate reads the decrypted tree as it is: no second text to write and parse again
+        return decrypted.isEmpty() ? delegate.deserialize(serialized)
+                : delegate.deserialize(new SimpleSerializedObject<>(decrypted.get(), JsonNode.class,
+                serialized.getType()));
+    }
+
+    /**
+     * An event's stored JSON ({@code payloadType} its stored type name) as a tree, its personal fields as they
+     * read: plain, or {@code "[erased]"}. What {@link #deserialize} reads, for a reader that wants the JSON itself.
+     */
+    public JsonNode readableTree(String payloadType, byte[] bytes) {
+        Set<String> fields = PersonalFields.of(payloadType);
+        Optional<ObjectNode> decrypted = fields.isEmpty() ? Optional.empty() : decrypted(bytes, fields);
+        return decrypted.isPresent() ? decrypted.get() : JSON.readTree(bytes);
+    }
+
+    /** The event's tree with its encrypted texts opened; empty when it holds none (a plain event). */
+    private Optional<ObjectNode> decrypted(byte[] bytes, Set<String> fields) {
         if (!contains(bytes, ESCAPED_MARK)) {
-            return delegate.deserialize(serialized); // nothing encrypted (a plain event): no second parse
+            return Optional.empty(); // nothing encrypted: no parse here
         }
         ObjectNode tree = (ObjectNode) JSON.readTree(bytes);
         UUID userId = UUID.fromString(tree.path("userId").asString());
         OnFirstUse key = new OnFirstUse(() -> keys.forReading(userId));
         rewrite(tree, fields, text -> text.startsWith(MARK)
                 ? key.get().flatMap(k -> open(k, userId, text)).orElse(UserErased.ERASED) : text);
-        if (!key.used()) {
-            return delegate.deserialize(serialized); // the mark was an escaped backslash's: nothing encrypted
-        }
-        // the delegate reads the tree as it is: no second text to write and parse again
-        return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serialized.getType()));
+        // the key unused: the mark was an escaped backslash's, nothing was encrypted
+        return key.used() ? Optional.of(tree) : Optional.empty();
     }
 
     /** The user's key, looked up once per event, and only when a field holds a text to encrypt or decrypt. */

@@ -2,11 +2,6 @@ package dev.users.app.feed;
 
 import dev.users.app.axon.StoredEvents;
 import dev.users.events.EventTypes;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +16,7 @@ import java.util.UUID;
 /**
  * Reads an account's events in store order from {@code event_index}, never past the {@link SafePosition}, and hands
  * them out as CloudEvent JSON: from {@link RenderedEvents} when an earlier read rendered them, else loaded from
- * {@code domainevententry} and deserialized through Axon's serializer and upcasters ({@link StoredEvents}).
+ * {@code domainevententry} and shown by {@link FeedEvents}.
  */
 @Component
 public class EventFeed {
@@ -33,22 +28,18 @@ public class EventFeed {
     private static final String BY_TYPE = " and i.event_name in (:types)";
     private static final String ORDER = " order by i.position limit :limit";
     private static final String EVENTS = "select " + StoredEvents.COLUMNS + " from domainevententry"
-            + " where globalindex in (:positions)";
+            + " where globalindex = any(:positions)";
 
     private final JdbcClient jdbc;
     private final SafePosition safePosition;
-    private final Serializer serializer;
-    private final Configuration axon;
     private final FeedEvents feedEvents;
     private final RenderedEvents rendered;
     private final JsonMapper json;
 
-    EventFeed(JdbcClient jdbc, SafePosition safePosition, @Qualifier("eventSerializer") Serializer serializer,
-              Configuration axon, FeedEvents feedEvents, RenderedEvents rendered, JsonMapper json) {
+    EventFeed(JdbcClient jdbc, SafePosition safePosition, FeedEvents feedEvents, RenderedEvents rendered,
+              JsonMapper json) {
         this.jdbc = jdbc;
         this.safePosition = safePosition;
-        this.serializer = serializer;
-        this.axon = axon;
         this.feedEvents = feedEvents;
         this.rendered = rendered;
         this.json = json;
@@ -118,22 +109,14 @@ public class EventFeed {
         return new Page(page, hasMore, hasMore ? positions.get(positions.size() - 1) : safe);
     }
 
-    /** Loads, deserializes and renders the events at {@code positions} (all of {@code accountId}), keeping each. */
+    /** Loads and renders the events at {@code positions} (all of {@code accountId}), keeping each. */
     private void render(List<Long> positions, UUID accountId, Map<Long, String> texts) {
-        List<DomainEventData<?>> entries = new ArrayList<>(positions.size());
-        Map<String, Long> positionOf = new HashMap<>();
-        jdbc.sql(EVENTS).param("positions", positions).query((ResultSet rs) -> {
-            DomainEventData<?> entry = StoredEvents.entry(rs);
-            entries.add(entry);
-            positionOf.put(entry.getEventIdentifier(), rs.getLong("globalindex"));
-        });
-        for (DomainEventMessage<?> message : StoredEvents.deserialized(entries, serializer, axon.upcasterChain(),
-                false)) {
-            long position = positionOf.get(message.getIdentifier());
-            FeedEvent event = feedEvents.of(message, position, accountId);
+        jdbc.sql(EVENTS).param("positions", positions.toArray(Long[]::new)).query((ResultSet rs) -> {
+            long position = rs.getLong("globalindex");
+            FeedEvent event = feedEvents.of(StoredEvents.entry(rs), position, accountId);
             String text = json.writeValueAsString(CloudEvents.json(event));
             rendered.keep(position, new RenderedEvents.Rendered(event.userId(), text));
             texts.put(position, text);
-        }
+        });
     }
 }

@@ -98,7 +98,7 @@ class EventPublisher {
                     lag.resumingAfter(origin.position() - 1);
                 }
                 last = origin.position();
-                sends.add(kafka.send(records.record(feedEvents.of(message, origin.position(), origin.accountId()))));
+                sends.add(kafka.send(records.record(feedEvents.of(origin.entry(), origin.position(), origin.accountId()))));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
