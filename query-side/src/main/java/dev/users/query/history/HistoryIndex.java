@@ -48,8 +48,16 @@ class HistoryIndex {
                 .query(Long.class).list();
     }
 
-    /** How many of the user's events the query's filters match. */
+    /**
+     * How many of the user's events the query's filters match. Without filters, that is the last event's sequence
+     * number plus one, read from the index at once instead of counting a long stream's rows: a stream's sequence
+     * numbers run from 0 without gaps (Axon appends each at the aggregate's next one), and every event of a user
+     * with an account has its row (the index's trigger).
+     */
     long count(UUID userId, HistoryParams query) {
+        if (query.types().isEmpty() && query.from() == null && query.to() == null) {
+            return last(userId).orElse(-1) + 1;
+        }
         EventFilter.Where where = where(userId, query);
         return jdbc.sql("select count(*) from event_index" + where.sql()).params(where.params())
                 .query(Long.class).single();

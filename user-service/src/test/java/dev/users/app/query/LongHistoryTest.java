@@ -76,6 +76,16 @@ class LongHistoryTest extends QueryTest {
     }
 
     @Test
+    void theUnfilteredCountIsTheStreamsLength() {
+        // read from the last event's sequence number, where a filtered count counts the index's rows
+        assertThat(ok("/api/v4/users/" + user + "/history?limit=1").path("total_count").asLong()).isEqualTo(EVENTS);
+        assertThat(ok("/api/v4/users/" + user + "/history?direction=desc&limit=1").path("total_count").asLong())
+                .isEqualTo(EVENTS);
+        assertThat(ok("/api/v4/users/" + user + "/history?from=" + at(0) + "&limit=1").path("total_count").asLong())
+                .isEqualTo(EVENTS);
+    }
+
+    @Test
     void entriesAndStatesAfterACheckpointStartFromIt() {
         ok("/api/v4/users/" + user + "?as_of_version=" + (EVENTS - 1)); // every checkpoint kept
         JsonNode page = ok("/api/v4/users/" + user + "/history?from=" + at(256) + "&limit=1"
