@@ -100,6 +100,8 @@ class EventPublisher {
                 last = origin.position();
                 sends.add(kafka.send(records.record(feedEvents.of(origin.entry(), origin.position(), origin.accountId()))));
             }
+            // the whole batch is handed over: send what the producer still holds now rather than after linger.ms
+            kafka.flush();
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             pending.lastPosition = last;
