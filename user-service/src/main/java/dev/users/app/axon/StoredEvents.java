@@ -57,6 +57,9 @@ public final class StoredEvents {
      */
     public static List<DomainEventMessage<?>> deserialized(List<DomainEventData<?>> entries, Serializer serializer,
                                                            EventUpcaster upcasters, boolean withMetaData) {
+        if (serializer instanceof BatchedReads batched) {
+            batched.aboutToRead(entries);
+        }
         List<DomainEventMessage<?>> messages = new ArrayList<>(entries.size());
         EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer, upcasters)
                 .forEachRemaining(message -> {

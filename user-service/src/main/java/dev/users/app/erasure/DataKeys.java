@@ -9,8 +9,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -31,6 +35,14 @@ public class DataKeys {
     private final MasterKey master;
     private final Cache<UUID, Key> cache = Caffeine.newBuilder()
             .maximumSize(100_000)
+            .expireAfterWrite(CACHE_TTL)
+            .build();
+
+    /**
+     * Users whose key this node deleted lately: a {@link #preload} that read a key just before the erasure committed
+     * must not keep it after the erasure forgot it ({@link #forReading} loads inside the cache's own lock instead).
+     */
+    private final Cache<UUID, Boolean> erasedLately = Caffeine.newBuilder()
             .expireAfterWrite(CACHE_TTL)
             .build();
 
@@ -80,10 +92,39 @@ public class DataKeys {
     }
 
     /**
+     * Loads the keys of the users not in the cache yet in one query (the absence of a key too), as {@link
+     * #forReading} would one by one: a rebuild reads thousands of users' events in a chunk.
+     */
+    void preload(Collection<UUID> userIds) {
+        List<UUID> missing = userIds.stream().filter(userId -> cache.getIfPresent(userId) == null).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<UUID, byte[]> rows = new HashMap<>(); // a null value: the row of an erased user
+        jdbc.query("select user_id, wrapped_key from user_keys where user_id = any(?)",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid",
+                        missing.toArray())),
+                (ResultSet rs) -> {
+                    rows.put(rs.getObject(1, UUID.class), rs.getBytes(2));
+                });
+        for (UUID userId : missing) {
+            Key key = rows.containsKey(userId) ? unwrapped(userId, rows.get(userId)) : Key.NONE;
+            // beside the erasure's invalidation, never after it (one key's compute and invalidate take turns)
+            cache.asMap().compute(userId, (id, kept) -> erasedLately.getIfPresent(id) != null ? kept : key);
+        }
+    }
+
+    /** Whether this node has the user's key, or its known absence, at hand (for tests). */
+    boolean cached(UUID userId) {
+        return cache.getIfPresent(userId) != null;
+    }
+
+    /**
      * Deletes the user's key in the current transaction, keeping the row as the mark that the user is erased; this
      * node forgets the key now and again once that transaction ends.
      */
     public void delete(UUID userId) {
+        erasedLately.put(userId, true);
         jdbc.update("insert into user_keys (user_id, wrapped_key, erased_at) values (?, null, now())"
                 + " on conflict (user_id) do update set wrapped_key = null, erased_at = excluded.erased_at", userId);
         cache.invalidate(userId);
@@ -107,10 +148,15 @@ public class DataKeys {
         if (wrapped.isEmpty()) {
             return Key.NONE;
         }
-        if (wrapped.get(0) == null) {
+        return unwrapped(userId, wrapped.get(0));
+    }
+
+    /** A user's row as its key: none if it is erased (no wrapped key left). */
+    private Key unwrapped(UUID userId, byte[] wrapped) {
+        if (wrapped == null) {
             return new Key(null, true);
         }
-        byte[] key = Aes.decrypt(master.key(), userId, wrapped.get(0)).orElseThrow(() -> new IllegalStateException(
+        byte[] key = Aes.decrypt(master.key(), userId, wrapped).orElseThrow(() -> new IllegalStateException(
                 "the data key of user " + userId + " does not unwrap with the master key"));
         return new Key(new SecretKeySpec(key, "AES"), false);
     }

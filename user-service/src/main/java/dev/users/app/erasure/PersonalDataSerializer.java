@@ -1,7 +1,9 @@
 package dev.users.app.erasure;
 
+import dev.users.app.axon.BatchedReads;
 import dev.users.events.UserCreated;
 import dev.users.events.UserErased;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -16,6 +18,7 @@ import tools.jackson.databind.node.StringNode;
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +35,7 @@ import java.util.function.Supplier;
  * the user's key is gone; plain texts (events stored before, or with {@code users.erasure.encrypt=false}) are read
  * as they are. Upcasters see the encrypted texts, which they pass on unchanged.
  */
-public final class PersonalDataSerializer implements Serializer {
+public final class PersonalDataSerializer implements Serializer, BatchedReads {
 
     static final String MARK = "\u0001";
     /** How the mark looks in the stored JSON, which escapes every control character. */
@@ -106,6 +109,23 @@ public final class PersonalDataSerializer implements Serializer {
                 ? key.get().flatMap(k -> open(k, userId, text)).orElse(UserErased.ERASED) : text);
         // the key unused: the mark was an escaped backslash's, nothing was encrypted
         return key.used() ? Optional.of(tree) : Optional.empty();
+    }
+
+    /** Loads the data keys of the users whose events in the batch hold an encrypted text, in one query. */
+    @Override
+    public void aboutToRead(List<? extends DomainEventData<?>> entries) {
+        Set<UUID> users = new HashSet<>();
+        for (DomainEventData<?> entry : entries) {
+            if (!PersonalFields.of(entry.getPayload().getType().getName()).isEmpty()
+                    && (!(entry.getPayload().getData() instanceof byte[] bytes) || contains(bytes, ESCAPED_MARK))) {
+                try {
+                    users.add(UUID.fromString(entry.getAggregateIdentifier()));
+                } catch (IllegalArgumentException notAUser) {
+                    // another aggregate's event: it has no data key
+                }
+            }
+        }
+        keys.preload(users);
     }
 
     /** The user's key, looked up once per event, and only when a field holds a text to encrypt or decrypt. */
