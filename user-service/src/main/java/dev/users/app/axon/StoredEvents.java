@@ -57,7 +57,7 @@ public final class StoredEvents {
      */
     public static List<DomainEventMessage<?>> deserialized(List<DomainEventData<?>> entries, Serializer serializer,
                                                            EventUpcaster upcasters, boolean withMetaData) {
-        if (serializer instanceof BatchedReads batched) {
+        if (entries.size() > 1 && serializer instanceof BatchedReads batched) {
             batched.aboutToRead(entries);
         }
         List<DomainEventMessage<?>> messages = new ArrayList<>(entries.size());

@@ -39,21 +39,20 @@ public class DataKeys {
             .build();
 
     /**
-     * Users whose key this node deleted lately: a {@link #preload} that read a key just before the erasure committed
-     * must not keep it after the erasure forgot it ({@link #forReading} loads inside the cache's own lock instead).
+     * A {@link #preload} that read a key just before the erasure committed must not keep it after the erasure forgot
+     * it ({@link #forReading} loads inside the cache's own lock instead).
      */
-    private final Cache<UUID, Boolean> erasedLately = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_TTL)
-            .build();
+    private final RecentErasures recentErasures;
 
     /** A user's row: their key, or none (no row yet, or {@code erased}). */
     private record Key(SecretKey key, boolean erased) {
         static final Key NONE = new Key(null, false);
     }
 
-    DataKeys(JdbcTemplate jdbc, MasterKey master) {
+    DataKeys(JdbcTemplate jdbc, MasterKey master, RecentErasures recentErasures) {
         this.jdbc = jdbc;
         this.master = master;
+        this.recentErasures = recentErasures;
     }
 
     /**
@@ -110,7 +109,7 @@ public class DataKeys {
         for (UUID userId : missing) {
             Key key = rows.containsKey(userId) ? unwrapped(userId, rows.get(userId)) : Key.NONE;
             // beside the erasure's invalidation, never after it (one key's compute and invalidate take turns)
-            cache.asMap().compute(userId, (id, kept) -> erasedLately.getIfPresent(id) != null ? kept : key);
+            cache.asMap().compute(userId, (id, kept) -> recentErasures.contains(id) ? kept : key);
         }
     }
 
@@ -124,7 +123,7 @@ public class DataKeys {
      * node forgets the key now and again once that transaction ends.
      */
     public void delete(UUID userId) {
-        erasedLately.put(userId, true);
+        recentErasures.mark(userId);
         jdbc.update("insert into user_keys (user_id, wrapped_key, erased_at) values (?, null, now())"
                 + " on conflict (user_id) do update set wrapped_key = null, erased_at = excluded.erased_at", userId);
         cache.invalidate(userId);

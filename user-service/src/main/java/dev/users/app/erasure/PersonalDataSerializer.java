@@ -20,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -43,6 +45,11 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /**
+     * Payload classes by stored type name: Axon's serializer loads the class (Class.forName) for every event read.
+     * The revision plays no part in which class it is.
+     */
+    private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
     private final Serializer delegate;
     private final DataKeys keys;
     private final boolean encrypt;
@@ -206,7 +213,7 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
 
     @Override
     public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
+        return classes.computeIfAbsent(type.getName(), name -> delegate.classForType(type));
     }
 
     @Override

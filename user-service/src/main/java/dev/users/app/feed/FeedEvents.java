@@ -21,10 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -39,8 +37,6 @@ public class FeedEvents {
     private final Function<Object, JsonNode> tree;
     private final Serializer events;
     private final ObjectProvider<Configuration> axon;
-    /** Payload classes by stored type name: Axon's serializer loads the class for every event it is asked for. */
-    private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
     private final ClassValue<String> currentRevision = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
@@ -88,7 +84,7 @@ public class FeedEvents {
         }
         SerializedObject<?> payload = entry.getPayload();
         SerializedType type = payload.getType();
-        Class<?> record = classes.computeIfAbsent(type.getName(), name -> events.classForType(type));
+        Class<?> record = events.classForType(type);
         if (!record.isRecord() || !Objects.equals(type.getRevision(), currentRevision.get(record))) {
             return null;
         }

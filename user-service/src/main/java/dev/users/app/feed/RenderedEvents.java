@@ -2,6 +2,7 @@ package dev.users.app.feed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.users.app.erasure.RecentErasures;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,7 +14,8 @@ import java.util.UUID;
  * so only its first reader pays for loading, decrypting and writing it. Until its user's personal data is erased:
  * an erasure forgets the user's events on its own node at once ({@link #forget}), and no event is kept longer than
  * {@link #TTL}, as long as another node may still decrypt an erased user's events. An event rendered while an
- * erasure commits is not kept either: for {@link #TTL} after it, the user's events are rendered on every read.
+ * erasure commits is not kept either: from the erasure's start and for 30 s after it ({@link RecentErasures}), the
+ * user's events are rendered on every read.
  */
 @Component
 public class RenderedEvents {
@@ -32,16 +34,20 @@ public class RenderedEvents {
             .weigher((Long position, Rendered rendered) -> rendered.json().length() + ENTRY_OVERHEAD)
             .expireAfterWrite(TTL)
             .build();
-    private final Cache<UUID, Boolean> recentlyErased = Caffeine.newBuilder().expireAfterWrite(TTL).build();
+    private final RecentErasures recentErasures;
+
+    public RenderedEvents(RecentErasures recentErasures) {
+        this.recentErasures = recentErasures;
+    }
 
     Rendered get(long position) {
         return byPosition.getIfPresent(position);
     }
 
     void keep(long position, Rendered rendered) {
-        if (recentlyErased.getIfPresent(rendered.userId()) == null) {
+        if (!recentErasures.contains(rendered.userId())) {
             byPosition.put(position, rendered);
-            if (recentlyErased.getIfPresent(rendered.userId()) != null) {
+            if (recentErasures.contains(rendered.userId())) {
                 byPosition.invalidate(position); // an erasure came between the check and the put
             }
         }
@@ -49,7 +55,7 @@ public class RenderedEvents {
 
     /** Forgets the user's events (they hold its personal data) and keeps none of them for {@link #TTL}. */
     public void forget(UUID userId) {
-        recentlyErased.put(userId, true);
+        recentErasures.mark(userId);
         byPosition.asMap().values().removeIf(rendered -> rendered.userId().equals(userId));
     }
 }

@@ -32,7 +32,7 @@ class DataKeysPreloadTest extends ErasureFixture {
         Person erased = person();
         assertThat(erase(erased).status()).isEqualTo(200);
         UUID unknown = UUID.randomUUID();
-        DataKeys fresh = new DataKeys(jdbc, master);
+        DataKeys fresh = new DataKeys(jdbc, master, new RecentErasures());
 
         fresh.preload(List.of(person.id(), erased.id(), unknown));
 
@@ -48,7 +48,7 @@ class DataKeysPreloadTest extends ErasureFixture {
     @Test
     void aKeyReadWhileItsErasureIsUnderWayIsNotKept() {
         Person person = person();
-        DataKeys node = new DataKeys(jdbc, master);
+        DataKeys node = new DataKeys(jdbc, master, new RecentErasures());
         transactions.executeWithoutResult(status -> {
             node.delete(person.id()); // not committed: another connection still reads the key
             CompletableFuture.runAsync(() -> node.preload(List.of(person.id()))).join();

@@ -11,7 +11,7 @@ class RenderedEventsTest {
 
     @Test
     void anErasureForgetsTheUsersEventsAndKeepsNoneRenderedAfterIt() {
-        RenderedEvents rendered = new RenderedEvents();
+        RenderedEvents rendered = new RenderedEvents(new dev.users.app.erasure.RecentErasures());
         UUID erased = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         rendered.keep(1, new RenderedEvents.Rendered(erased, "{\"name\":\"Ada\"}"));
