@@ -1,5 +1,7 @@
 package dev.users.query.history;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.users.events.EventTypes;
 import dev.users.query.export.CsvExport;
 import dev.users.query.list.ListPage;
@@ -32,6 +34,8 @@ public class AuditLog {
      * matches {@code total_count} says this many (and {@code has_more} stays exact).
      */
     public static final int COUNT_LIMIT = 10_000;
+    /** How many filters found to reach {@link #COUNT_LIMIT} a node remembers. */
+    private static final int FILTERS_KEPT = 10_000;
 
     /** The columns of the CSV export, in {@link #export}'s order. */
     static final List<String> CSV_COLUMNS = List.of("occurred_at", "position", "user_id", "sequence", "type",
@@ -42,6 +46,13 @@ public class AuditLog {
     private final UserEventLog events;
     private final UserReplays replays;
     private final JsonMapper json;
+    /**
+     * Filters (with their account) seen to match at least {@link #COUNT_LIMIT} events. {@code event_index} rows are
+     * only ever added, never changed or deleted, so such a filter always will, and its count need not be run again.
+     */
+    private final Cache<EventFilter.Where, Boolean> atTheLimit = Caffeine.newBuilder()
+            .maximumSize(FILTERS_KEPT)
+            .build();
 
     public AuditLog(JdbcClient jdbc, UserEventLog events, UserReplays replays, JsonMapper json) {
         this.jdbc = jdbc;
@@ -65,14 +76,26 @@ public class AuditLog {
                 .param("offset", query.page().offset())
                 .query((rs, n) -> new Indexed(rs.getObject("user_id", UUID.class), rs.getLong("sequence")))
                 .list();
-        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + where.sql() + " limit "
-                + COUNT_LIMIT + ") matches").params(where.params()).query(Long.class).single();
+        long total = total(where);
         Map<Indexed, Map<String, Object>> shown = entries(rows);
         List<Map<String, Object>> data = new ArrayList<>(rows.size());
         for (Indexed row : rows) {
             data.add(shown.get(row));
         }
         return ListPage.of(data, query.page(), total);
+    }
+
+    /** The filter's matches, at most {@link #COUNT_LIMIT}. */
+    private long total(EventFilter.Where where) {
+        if (atTheLimit.getIfPresent(where) != null) {
+            return COUNT_LIMIT;
+        }
+        long total = jdbc.sql("select count(*) from (select 1 from event_index i" + where.sql() + " limit "
+                + COUNT_LIMIT + ") matches").params(where.params()).query(Long.class).single();
+        if (total >= COUNT_LIMIT) {
+            atTheLimit.put(where, Boolean.TRUE);
+        }
+        return total;
     }
 
     /** The entries of the rows: each user's stream folded once, up to its latest event on the page, in one read. */

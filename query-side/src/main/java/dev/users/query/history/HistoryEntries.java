@@ -46,9 +46,10 @@ final class HistoryEntries {
         Map<UUID, UserReplays.Replay> plan = new HashMap<>();
         shown.forEach((userId, sequences) -> {
             if (!sequences.isEmpty()) {
-                UserFold fold = replays.before(userId, Collections.min(sequences));
+                long first = Collections.min(sequences);
+                UserFold fold = replays.before(userId, first);
                 entries.put(userId, new Entries(sequences, fold));
-                plan.put(userId, new UserReplays.Replay(fold, Collections.max(sequences)));
+                plan.put(userId, new UserReplays.Replay(fold, first, Collections.max(sequences)));
             }
         });
         replays.replay(plan, (event, after) -> entries.get(event.payload().userId()).passed(event, after));

@@ -20,6 +20,9 @@ import java.util.function.BiConsumer;
  * whole stream. A checkpoint is the fold of stored events, which never change, so it stays right until the
  * user's personal data is erased: an erasure forgets its user's checkpoints on its own node ({@link #forget}), and
  * no checkpoint is kept longer than {@link #TTL}, as long as another node may still decrypt an erased user's events.
+ * A read of several users' spans ({@link #replay(Map, BiConsumer)}: an audit-log page, a later history page) also
+ * keeps the fold just before the first event it shows, so the same page read again (an auditor's refresh, a console
+ * polling the newest changes) folds only the events it shows, not each user's stream from its creation.
  */
 @Component
 public class UserReplays {
@@ -29,6 +32,7 @@ public class UserReplays {
     /** Checkpoints kept per node (each a user's state: a few kilobytes at most). */
     static final int CAPACITY = 4096;
     static final Duration TTL = Duration.ofSeconds(30);
+    private static final long NOTHING_TO_KEEP = -2;
     /** The longest span of a user read together with others': at most a checkpoint interval and a page. */
     static final int TOGETHER = INTERVAL + 1000;
 
@@ -47,6 +51,10 @@ public class UserReplays {
      * latest checkpoint before it, else a fold of nothing. The caller's own copy, to go on with {@link #replay}.
      */
     UserFold before(UUID userId, long first) {
+        UserFold atStart = checkpoints.getIfPresent(new Checkpoint(userId, first - 1));
+        if (atStart != null) {
+            return atStart.copy();
+        }
         for (long n = first / INTERVAL; n > 0; n--) {
             UserFold kept = checkpoints.getIfPresent(new Checkpoint(userId, n * INTERVAL - 1));
             if (kept != null) {
@@ -61,12 +69,13 @@ public class UserReplays {
      * handing each event with the fold after it to {@code each}, and keeps the checkpoints it passes.
      */
     void replay(UUID userId, UserFold fold, long through, BiConsumer<RecordedEvent, UserFold> each) {
-        events.replay(userId, fold.sequence(), through, event -> apply(userId, fold, event, each));
+        events.replay(userId, fold.sequence(), through, event -> apply(userId, fold, NOTHING_TO_KEEP, event, each));
     }
 
     /**
-     * {@link #replay(UUID, UserFold, long, BiConsumer)} for several users: each fold through its own last sequence
-     * number. The users whose span is short are read in one query (a page of the audit log names up to a hundred).
+     * {@link #replay(UUID, UserFold, long, BiConsumer)} for several users: each fold from before its first shown
+     * event through its last, keeping the fold just before the first. The users whose span is short are read in one
+     * query (a page of the audit log names up to a hundred).
      */
     void replay(Map<UUID, Replay> replays, BiConsumer<RecordedEvent, UserFold> each) {
         Map<UUID, Span> together = new LinkedHashMap<>();
@@ -74,20 +83,25 @@ public class UserReplays {
             if (replay.through() - replay.fold().sequence() <= TOGETHER) {
                 together.put(userId, new Span(replay.fold().sequence(), replay.through()));
             } else {
-                replay(userId, replay.fold(), replay.through(), each);
+                UserFold fold = replay.fold();
+                events.replay(userId, fold.sequence(), replay.through(),
+                        event -> apply(userId, fold, replay.first() - 1, event, each));
             }
         });
-        events.replay(together, event -> apply(event.payload().userId(), replays.get(event.payload().userId()).fold(),
-                event, each));
+        events.replay(together, event -> {
+            Replay replay = replays.get(event.payload().userId());
+            apply(event.payload().userId(), replay.fold(), replay.first() - 1, event, each);
+        });
     }
 
-    /** A fold to go on with and the sequence number of the last event to apply to it. */
-    record Replay(UserFold fold, long through) {
+    /** A fold to go on with, and the sequence numbers of the first and last events shown. */
+    record Replay(UserFold fold, long first, long through) {
     }
 
-    private void apply(UUID userId, UserFold fold, RecordedEvent event, BiConsumer<RecordedEvent, UserFold> each) {
+    private void apply(UUID userId, UserFold fold, long keep, RecordedEvent event,
+                       BiConsumer<RecordedEvent, UserFold> each) {
         fold.apply(event.payload(), event.sequence(), event.occurredAt());
-        if ((event.sequence() + 1) % INTERVAL == 0) {
+        if ((event.sequence() + 1) % INTERVAL == 0 || event.sequence() == keep) {
             checkpoints.asMap().putIfAbsent(new Checkpoint(userId, event.sequence()), fold.copy());
         }
         each.accept(event, fold);

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@link UserEventLog} on the event table: one user's rows by the (aggregateidentifier, sequencenumber) key,
@@ -51,6 +52,7 @@ class StoredUserEventLog implements UserEventLog {
     private final NamedParameterJdbcTemplate cursor;
     private final Serializer eventSerializer;
     private final Configuration axon;
+    private final CurrentRevisions currentRevisions;
 
     StoredUserEventLog(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer,
                        Configuration axon) {
@@ -58,6 +60,7 @@ class StoredUserEventLog implements UserEventLog {
         this.cursor = CsvExport.cursor(jdbc.getDataSource());
         this.eventSerializer = eventSerializer;
         this.axon = axon;
+        this.currentRevisions = new CurrentRevisions(eventSerializer);
     }
 
     @Override
@@ -104,10 +107,21 @@ class StoredUserEventLog implements UserEventLog {
         }, (ResultSet rs) -> read(rs, each));
     }
 
-    /** The event on the current row, upcast and deserialized (one by one: the service's upcasters are single-event). */
+    /**
+     * The event on the current row: deserialized directly when stored in its record's current revision, else upcast
+     * and deserialized as Axon's store does (one by one: the service's upcasters are single-event).
+     */
     private void read(ResultSet rs, Consumer<RecordedEvent> each) throws SQLException {
         DomainEventData<?> entry = StoredEvents.entry(rs);
         long position = rs.getLong("globalindex");
+        if (currentRevisions.classIfCurrent(entry.getPayload().getType()) != null) {
+            if (eventSerializer.deserialize(entry.getPayload()) instanceof UserEvent event) {
+                each.accept(new RecordedEvent(position, entry.getSequenceNumber(), EventTypes.of(event.getClass()),
+                        StoredEvents.instant(rs.getString("timestamp")), event,
+                        new StoredMetadata(() -> eventSerializer.deserialize(entry.getMetaData()))));
+            }
+            return;
+        }
         for (DomainEventMessage<?> message : StoredEvents.deserialized(List.of(entry), eventSerializer,
                 axon.upcasterChain(), false)) {
             recorded(message, position).ifPresent(each);
@@ -119,7 +133,7 @@ class StoredUserEventLog implements UserEventLog {
             return Optional.empty();
         }
         return Optional.of(new RecordedEvent(position, message.getSequenceNumber(), EventTypes.of(event.getClass()),
-                message.getTimestamp(), event, new StoredMetadata(message)));
+                message.getTimestamp(), event, new StoredMetadata(message::getMetaData)));
     }
 
     /**
@@ -127,11 +141,11 @@ class StoredUserEventLog implements UserEventLog {
      * page shows (an audit-log page folds each of its users up to its events), and only the shown ones need it.
      */
     private static final class StoredMetadata extends AbstractMap<String, String> {
-        private DomainEventMessage<?> message;
+        private Supplier<Map<String, ?>> stored;
         private Map<String, String> texts;
 
-        StoredMetadata(DomainEventMessage<?> message) {
-            this.message = message;
+        StoredMetadata(Supplier<Map<String, ?>> stored) {
+            this.stored = stored;
         }
 
         @Override
@@ -147,10 +161,9 @@ class StoredUserEventLog implements UserEventLog {
         private Map<String, String> texts() {
             if (texts == null) {
                 Map<String, String> read = new LinkedHashMap<>();
-                message.getMetaData().forEach((key, value) -> read.put(key, value == null ? null
-                        : String.valueOf(value)));
+                stored.get().forEach((key, value) -> read.put(key, value == null ? null : String.valueOf(value)));
                 texts = Collections.unmodifiableMap(read);
-                message = null;
+                stored = null;
             }
             return texts;
         }

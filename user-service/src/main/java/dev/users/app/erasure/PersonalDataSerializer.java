@@ -213,7 +213,9 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
 
     @Override
     public Class classForType(SerializedType type) {
-        return classes.computeIfAbsent(type.getName(), name -> delegate.classForType(type));
+        // a plain get first: computeIfAbsent locks the key's bin even when the class is there
+        Class known = classes.get(type.getName());
+        return known != null ? known : classes.computeIfAbsent(type.getName(), name -> delegate.classForType(type));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.users.app.feed;
 
+import dev.users.app.axon.CurrentRevisions;
 import dev.users.app.axon.StoredEvents;
 import dev.users.app.erasure.PersonalDataSerializer;
 import dev.users.events.EventTypes;
@@ -21,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -37,12 +37,7 @@ public class FeedEvents {
     private final Function<Object, JsonNode> tree;
     private final Serializer events;
     private final ObjectProvider<Configuration> axon;
-    private final ClassValue<String> currentRevision = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            return events.typeForClass(type).getRevision();
-        }
-    };
+    private final CurrentRevisions currentRevisions;
 
     /**
      * {@code serializer} is Axon's general serializer, not the event serializer: the events' JSON without the
@@ -58,6 +53,7 @@ public class FeedEvents {
                 ? jackson.getObjectMapper()::valueToTree
                 : payload -> json.readTree(serializer.serialize(payload, String.class).getData());
         this.events = events;
+        this.currentRevisions = new CurrentRevisions(events);
         this.axon = axon;
     }
 
@@ -84,8 +80,8 @@ public class FeedEvents {
         }
         SerializedObject<?> payload = entry.getPayload();
         SerializedType type = payload.getType();
-        Class<?> record = events.classForType(type);
-        if (!record.isRecord() || !Objects.equals(type.getRevision(), currentRevision.get(record))) {
+        Class<?> record = currentRevisions.classIfCurrent(type);
+        if (record == null || !record.isRecord()) {
             return null;
         }
         byte[] bytes = payload.getData() instanceof byte[] stored ? stored

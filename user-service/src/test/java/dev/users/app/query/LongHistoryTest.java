@@ -66,6 +66,7 @@ class LongHistoryTest extends QueryTest {
                 "/api/v4/users/" + user + "?as_of=" + at(513),
                 "/v3/settings/users/" + user + "?as_of_version=1000",
                 "/api/v4/audit_log?user_id=" + user + "&limit=100",
+                "/api/v4/audit_log?user_id=" + user + "&offset=300&limit=50",
                 "/api/v4/users/" + user + "/verify");
         for (String read : reads) {
             replays.forget(user);

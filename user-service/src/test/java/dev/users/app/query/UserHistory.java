@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +53,21 @@ final class UserHistory {
                 event, Map.of("apiKeyId", apiKeyId), UUID.randomUUID().toString(), at);
         store.publish(message);
         return next++;
+    }
+
+    /**
+     * Appends the events in one publication (one transaction), each stamped a second after the one before from
+     * {@code from}, caused by {@code apiKeyId}: a long stream without a transaction per event.
+     */
+    long appendAll(Instant from, String apiKeyId, List<? extends UserEvent> events) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>(events.size());
+        for (UserEvent event : events) {
+            messages.add(new GenericDomainEventMessage<>("User", userId.toString(), next, event,
+                    Map.of("apiKeyId", apiKeyId), UUID.randomUUID().toString(), from.plusSeconds(messages.size())));
+            next++;
+        }
+        store.publish(messages);
+        return next - 1;
     }
 
     long version() {
