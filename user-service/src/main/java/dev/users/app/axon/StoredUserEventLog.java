@@ -14,9 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.AbstractMap;
@@ -50,8 +47,6 @@ class StoredUserEventLog implements UserEventLog {
             + " order by aggregateidentifier, sequencenumber";
     private static final String INDEXED = "select " + StoredEvents.COLUMNS + " from event_index i"
             + " join domainevententry e on e.globalindex = i.position";
-
-    private static final ObjectReader METADATA = JsonMapper.builder().build().readerFor(Map.class);
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate cursor;
@@ -123,7 +118,7 @@ class StoredUserEventLog implements UserEventLog {
             if (eventSerializer.deserialize(entry.getPayload()) instanceof UserEvent event) {
                 each.accept(new RecordedEvent(position, entry.getSequenceNumber(), EventTypes.of(event.getClass()),
                         StoredEvents.instant(rs.getString("timestamp")), event,
-                        new StoredMetadata(() -> metadata(entry))));
+                        new StoredMetadata(() -> eventSerializer.deserialize(entry.getMetaData()))));
             }
             return;
         }
@@ -131,15 +126,6 @@ class StoredUserEventLog implements UserEventLog {
                 axon.upcasterChain(), false)) {
             recorded(message, position).ifPresent(each);
         }
-    }
-
-    /**
-     * The stored metadata as a map: read from its JSON object directly, as Axon's own deserializer reads it (values as
-     * untyped JSON) but without looking its deserializer up again for every event.
-     */
-    private Map<String, ?> metadata(DomainEventData<?> entry) {
-        return entry.getMetaData().getData() instanceof byte[] json ? METADATA.readValue(json)
-                : eventSerializer.deserialize(entry.getMetaData());
     }
 
     private static Optional<RecordedEvent> recorded(DomainEventMessage<?> message, long position) {

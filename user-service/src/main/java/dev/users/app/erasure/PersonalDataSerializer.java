@@ -9,7 +9,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.messaging.MetaData;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,6 +21,7 @@ import tools.jackson.databind.node.StringNode;
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +48,7 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
     private static final byte[] ESCAPED_MARK = "\\u0001".getBytes(StandardCharsets.US_ASCII);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String METADATA = MetaData.class.getName();
 
     /**
      * Payload classes by stored type name: Axon's serializer loads the class (Class.forName) for every event read.
@@ -53,11 +58,21 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
     private final Serializer delegate;
     private final DataKeys keys;
     private final boolean encrypt;
+    /**
+     * Reads stored metadata as Axon's Jackson serializer does (a map of untyped values, its own mapper), but with the
+     * map's deserializer found once: Axon's MetaDataDeserializer looks it up again for every event. Null for a
+     * delegate of another kind, which then reads metadata itself.
+     */
+    private final ObjectReader metadata;
 
     public PersonalDataSerializer(Serializer delegate, DataKeys keys, boolean encrypt) {
         this.delegate = delegate;
         this.keys = keys;
         this.encrypt = encrypt;
+        this.metadata = delegate instanceof Jackson3Serializer jackson
+                ? jackson.getObjectMapper().readerFor(jackson.getObjectMapper().getTypeFactory()
+                        .constructMapType(HashMap.class, String.class, Object.class))
+                : null;
     }
 
     @Override
@@ -81,7 +96,12 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serialized) {
+        if (metadata != null && serialized.getData() instanceof byte[] json
+                && METADATA.equals(serialized.getType().getName())) {
+            return (T) MetaData.from(metadata.<Map<String, Object>>readValue(json));
+        }
         Set<String> fields = PersonalFields.of(serialized.getType().getName());
         if (fields.isEmpty()) {
             return delegate.deserialize(serialized);

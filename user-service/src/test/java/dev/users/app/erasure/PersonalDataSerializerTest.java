@@ -5,6 +5,7 @@ import dev.users.events.EmailAdded;
 import dev.users.events.NotificationPreferences;
 import dev.users.events.UserCreated;
 import dev.users.events.UserErased;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,6 +49,24 @@ class PersonalDataSerializerTest extends ApiTest {
 
     private static String text(SerializedObject<byte[]> stored) {
         return new String(stored.getData(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void metadataReadsAsAxonsOwnSerializerReadsIt() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("apiKeyId", "k1");
+        values.put("small", 3);
+        values.put("large", 12_345_678_901L);
+        values.put("ratio", 0.5);
+        values.put("flag", true);
+        values.put("none", null);
+        values.put("nested", Map.of("list", List.of(1, "two", Map.of("three", 3))));
+        SerializedObject<byte[]> stored = general.serialize(MetaData.from(values), byte[].class);
+        MetaData axons = general.deserialize(stored);
+        MetaData read = events.deserialize(stored);
+        assertThat(read).isEqualTo(axons).containsEntry("large", 12_345_678_901L).containsEntry("none", null);
+        read.forEach((key, value) -> assertThat(value == null ? null : value.getClass()).as(key)
+                .isEqualTo(axons.get(key) == null ? null : axons.get(key).getClass()));
     }
 
     @Test
