@@ -9,9 +9,12 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.messaging.MetaData;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,6 +23,7 @@ import tools.jackson.databind.node.StringNode;
 
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,6 +53,7 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String METADATA = MetaData.class.getName();
+    private static final byte[] LEADING_USER_ID = "{\"userId\":\"".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Payload classes by stored type name: Axon's serializer loads the class (Class.forName) for every event read.
@@ -64,11 +69,14 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
      * delegate of another kind, which then reads metadata itself.
      */
     private final ObjectReader metadata;
+    /** The delegate's mapper, which reads a record from a stored event's bytes; null for another kind of delegate. */
+    private final ObjectMapper mapper;
 
     public PersonalDataSerializer(Serializer delegate, DataKeys keys, boolean encrypt) {
         this.delegate = delegate;
         this.keys = keys;
         this.encrypt = encrypt;
+        this.mapper = delegate instanceof Jackson3Serializer jackson ? jackson.getObjectMapper() : null;
         this.metadata = delegate instanceof Jackson3Serializer jackson
                 ? jackson.getObjectMapper().readerFor(jackson.getObjectMapper().getTypeFactory()
                         .constructMapType(HashMap.class, String.class, Object.class))
@@ -107,6 +115,20 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
             return delegate.deserialize(serialized);
         }
         byte[] bytes = getConverter().convert(serialized.getData(), serialized.getContentType(), byte[].class);
+        if (!contains(bytes, ESCAPED_MARK)) {
+            return delegate.deserialize(serialized); // nothing encrypted: the delegate's one parse
+        }
+        UUID leading = mapper == null ? null : leadingUserId(bytes);
+        if (leading != null) {
+            Class<?> type = classForType(serialized.getType());
+            if (type != UnknownSerializedType.class) {
+                OnFirstUse key = new OnFirstUse(() -> keys.forReading(leading));
+                try (JsonParser stored = new OpeningParser(mapper.createParser(bytes), fields,
+                        text -> key.get().flatMap(k -> open(k, leading, text)).orElse(UserErased.ERASED))) {
+                    return mapper.readerFor(type).readValue(stored);
+                }
+            }
+        }
         Optional<ObjectNode> decrypted = decrypted(bytes, fields);
         // the delegate reads the decrypted tree as it is: no second text to write and parse again
         return decrypted.isEmpty() ? delegate.deserialize(serialized)
@@ -122,6 +144,23 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
         Set<String> fields = PersonalFields.of(payloadType);
         Optional<ObjectNode> decrypted = fields.isEmpty() ? Optional.empty() : decrypted(bytes, fields);
         return decrypted.isPresent() ? decrypted.get() : JSON.readTree(bytes);
+    }
+
+    /**
+     * The user's id when the stored JSON begins with it ({@code {"userId":"…"}}, as every user event's record is
+     * written, its id the first component); null otherwise, and the event is read through its tree.
+     */
+    private static UUID leadingUserId(byte[] json) {
+        int end = LEADING_USER_ID.length + 36;
+        if (json.length <= end || json[end] != '"' || !Arrays.equals(json, 0, LEADING_USER_ID.length,
+                LEADING_USER_ID, 0, LEADING_USER_ID.length)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(new String(json, LEADING_USER_ID.length, 36, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     /** The event's tree with its encrypted texts opened; empty when it holds none (a plain event). */
