@@ -56,16 +56,25 @@ public class EventFeedController {
             return result;
         }
         result.onTimeout(() -> result.setResult(response(first, envelope)));
-        wakeups.register(() -> {
-            if (result.isSetOrExpired()) {
-                return false;
+        wakeups.register(new FeedWakeups.Waiter() {
+            @Override
+            public boolean wake() {
+                if (result.isSetOrExpired()) {
+                    return false;
+                }
+                EventFeed.Page page = feed.read(query);
+                if (!page.events().isEmpty() || System.nanoTime() - deadline >= 0) {
+                    result.setResult(response(page, envelope));
+                    return false;
+                }
+                return true;
             }
-            EventFeed.Page page = feed.read(query);
-            if (!page.events().isEmpty() || System.nanoTime() - deadline >= 0) {
-                result.setResult(response(page, envelope));
-                return false;
+
+            @Override
+            public void ending() {
+                // what the wait's end would have answered: nothing new yet, and where to ask again
+                result.setResult(response(first, envelope));
             }
-            return true;
         });
         return result;
     }

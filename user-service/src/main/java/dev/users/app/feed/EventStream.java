@@ -35,6 +35,13 @@ final class EventStream implements FeedWakeups.Waiter {
         closed = true;
     }
 
+    /** Ends the stream for the client, which reconnects with {@code Last-Event-ID} (to another node, or later). */
+    @Override
+    public void ending() {
+        closed = true;
+        emitter.complete();
+    }
+
     @Override
     public boolean wake() {
         if (closed) {

@@ -5,6 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import dev.users.app.axon.EventStoreSettings;
+import dev.users.app.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +36,12 @@ public class FeedWakeups implements SmartLifecycle {
     /** Something waiting for events; {@link #wake} returns false once it waits no more. */
     public interface Waiter {
         boolean wake();
+
+        /**
+         * The node is stopping: answer now and wait no more. An open stream or long poll would otherwise hold the web
+         * server's graceful shutdown for its whole timeout (it waits for every request in progress).
+         */
+        void ending();
     }
 
     private final Occurrences appends;
@@ -44,11 +53,13 @@ public class FeedWakeups implements SmartLifecycle {
     private volatile Thread watcher;
 
     FeedWakeups(@Qualifier("localAppends") Occurrences appends,
-                EventStoreSettings eventStore, FeedSettings settings) {
+                EventStoreSettings eventStore, FeedSettings settings, MeterRegistry registry) {
         this.appends = appends;
         this.pollNanos = eventStore.pollInterval().toNanos();
         this.readerThreads = settings.readerThreads();
         this.readers = newReaders();
+        Gauge.builder(ServiceMetrics.FEED_WAITERS, this, FeedWakeups::waiting)
+                .description("event streams and long polls open on this node").register(registry);
     }
 
     private ExecutorService newReaders() {
@@ -141,6 +152,14 @@ public class FeedWakeups implements SmartLifecycle {
             thread.interrupt();
         }
         readers.shutdownNow();
+        for (Registration registration : waiters) {
+            waiters.remove(registration);
+            try {
+                registration.waiter.ending();
+            } catch (RuntimeException e) {
+                LOG.warn("an event feed waiter failed to end", e);
+            }
+        }
     }
 
     @Override

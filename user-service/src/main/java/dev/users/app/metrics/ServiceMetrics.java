@@ -20,6 +20,8 @@ public final class ServiceMetrics {
      * runs; the dashboard's publisher panel charts it (empty while no publisher runs).
      */
     public static final String KAFKA_PUBLISHER_LAG = "users.kafka.publisher.lag";
+    /** Event streams and long polls of the feed open on this node (each ended at once when the node stops). */
+    public static final String FEED_WAITERS = "users.feed.waiters";
 
     private ServiceMetrics() {
     }

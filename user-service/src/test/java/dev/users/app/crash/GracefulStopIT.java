@@ -6,10 +6,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,11 +54,24 @@ class GracefulStopIT {
         await().atMost(Duration.ofSeconds(60))
                 .failFast("the write clients ended before the stop", load::ended)
                 .until(() -> load.acknowledged() >= 150);
+        // a stream and a long poll that no event of the load matches, both open when the stop comes
+        HttpClient client = HttpClient.newHttpClient();
+        CompletableFuture<HttpResponse<String>> stream = client.sendAsync(quiet(httpPort,
+                "/api/v4/events/stream?type=dev.users.user_erased.v1"), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> longPoll = client.sendAsync(quiet(httpPort,
+                "/api/v4/events?type=dev.users.user_erased.v1&after=now&wait=30"), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.http(KEY).get("/actuator/prometheus").text()
+                .lines().anyMatch(line -> line.startsWith("users_feed_waiters") && line.endsWith(" 2.0")));
         long stopAt = System.nanoTime();
         first.terminate();
         load.awaitEnd(Duration.ofSeconds(30));
         int exit = first.awaitExit(Duration.ofSeconds(30));
         long stoppedMillis = (System.nanoTime() - stopAt) / 1_000_000;
+
+        // ended at once, not after the graceful shutdown's 30 s for requests in progress
+        assertThat(stoppedMillis).as("ms from SIGTERM to exit, with a stream and a long poll open").isLessThan(15_000);
+        assertThat(stream.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(longPoll.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 
         assertThat(load.unexpectedAnswers()).as("answers other than an acknowledgement (a 5xx among them)").isEmpty();
         assertThat(first.postmaster()).as("the embedded PostgreSQL after a clean stop").isEmpty();
@@ -65,6 +84,11 @@ class GracefulStopIT {
         System.out.printf("[graceful-stop] SIGTERM after %d acknowledged writes: exit code %d after %d ms, "
                 + "%d requests unanswered, no 5xx, every acknowledged write read back%n", load.acknowledged(), exit,
                 stoppedMillis, load.unansweredCreates().size());
+    }
+
+    private static HttpRequest quiet(int port, String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + KEY).build();
     }
 
     private ServiceProcess launch(Path dataDir, int httpPort, String log) {
