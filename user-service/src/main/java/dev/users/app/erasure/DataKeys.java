@@ -39,8 +39,8 @@ public class DataKeys {
             .build();
 
     /**
-     * A {@link #preload} that read a key just before the erasure committed must not keep it after the erasure forgot
-     * it ({@link #forReading} loads inside the cache's own lock instead).
+     * A {@link #preload} or a write's lookup that read a key just before the erasure committed must not keep it after
+     * the erasure forgot it ({@link #forReading} loads inside the cache's own lock instead).
      */
     private final RecentErasures recentErasures;
 
@@ -66,7 +66,7 @@ public class DataKeys {
             if (known.key() == null && !known.erased()) {
                 known = make(userId);
             }
-            cache.put(userId, known);
+            keep(userId, known);
         }
         return Optional.ofNullable(known.key());
     }
@@ -107,10 +107,17 @@ public class DataKeys {
                     rows.put(rs.getObject(1, UUID.class), rs.getBytes(2));
                 });
         for (UUID userId : missing) {
-            Key key = rows.containsKey(userId) ? unwrapped(userId, rows.get(userId)) : Key.NONE;
-            // beside the erasure's invalidation, never after it (one key's compute and invalidate take turns)
-            cache.asMap().compute(userId, (id, kept) -> recentErasures.contains(id) ? kept : key);
+            keep(userId, rows.containsKey(userId) ? unwrapped(userId, rows.get(userId)) : Key.NONE);
         }
+    }
+
+    /**
+     * Keeps a key read outside the cache's own loading (a write's lookup, a preload): beside the erasure's
+     * invalidation, never after it (one key's compute and invalidate take turns), and not at all while this node's
+     * erasure of the user is recent, as the key may have been read just before the erasure committed.
+     */
+    private void keep(UUID userId, Key key) {
+        cache.asMap().compute(userId, (id, kept) -> recentErasures.contains(id) ? kept : key);
     }
 
     /** Whether this node has the user's key, or its known absence, at hand (for tests). */

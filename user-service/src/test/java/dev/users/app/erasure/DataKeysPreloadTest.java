@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A rebuild loads a chunk's data keys in one query ({@link DataKeys#preload}): on a node that has none of them at
  * hand yet (a fresh instance, as after a restart), it keeps each user's key, an erased user's absence and an
- * unknown user's absence, and never keeps a key it read while this node's erasure of that user was under way.
+ * unknown user's absence, and never keeps a key it read while this node's erasure of that user was under way; nor
+ * does a write's lookup of a key ({@link DataKeys#forWriting}).
  */
 class DataKeysPreloadTest extends ErasureFixture {
 
@@ -56,5 +57,18 @@ class DataKeysPreloadTest extends ErasureFixture {
             status.setRollbackOnly();
         });
         assertThat(node.forReading(person.id())).isPresent(); // rolled back: the key is still there
+    }
+
+    /** The same for a write racing the erasure (an update's event encrypted just before the erasure commits). */
+    @Test
+    void aKeyLookedUpForAWriteWhileItsErasureIsUnderWayIsNotKept() {
+        Person person = person();
+        DataKeys node = new DataKeys(jdbc, master, new RecentErasures());
+        transactions.executeWithoutResult(status -> {
+            node.delete(person.id());
+            CompletableFuture.runAsync(() -> assertThat(node.forWriting(person.id(), false)).isPresent()).join();
+            assertThat(node.cached(person.id())).isFalse();
+            status.setRollbackOnly();
+        });
     }
 }
