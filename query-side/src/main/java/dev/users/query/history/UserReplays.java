@@ -41,6 +41,11 @@ public class UserReplays {
             .maximumSize(CAPACITY)
             .expireAfterWrite(TTL)
             .build();
+    /** Users whose checkpoints were forgotten lately (erased): no read keeps new ones for them meanwhile. */
+    private final Cache<UUID, Boolean> forgotten = Caffeine.newBuilder()
+            .maximumSize(CAPACITY)
+            .expireAfterWrite(TTL)
+            .build();
 
     public UserReplays(UserEventLog events) {
         this.events = events;
@@ -102,14 +107,36 @@ public class UserReplays {
                        BiConsumer<RecordedEvent, UserFold> each) {
         fold.apply(event.payload(), event.sequence(), event.occurredAt());
         if ((event.sequence() + 1) % INTERVAL == 0 || event.sequence() == keep) {
-            checkpoints.asMap().putIfAbsent(new Checkpoint(userId, event.sequence()), fold.copy());
+            Checkpoint checkpoint = new Checkpoint(userId, event.sequence());
+            checkpoints.asMap().putIfAbsent(checkpoint, fold.copy());
+            // checked after the put: a forget either sees the checkpoint or is seen here
+            if (forgotten.getIfPresent(userId) != null) {
+                checkpoints.invalidate(checkpoint);
+            }
         }
         each.accept(event, fold);
     }
 
-    /** Forgets every checkpoint of the user: they hold its personal data. */
+    /**
+     * Forgets every checkpoint of the user: they hold its personal data. A read that decrypted the user's events
+     * before the erasure and is still folding them keeps none for {@link #TTL} from now.
+     */
     public void forget(UUID userId) {
+        forgotten.put(userId, Boolean.TRUE);
+        dropCheckpoints(userId);
+    }
+
+    /**
+     * Drops the user's checkpoints without the erasure's guard: the next reads keep new ones at once (a test reads
+     * a stream from its creation with it).
+     */
+    public void dropCheckpoints(UUID userId) {
         checkpoints.asMap().keySet().removeIf(checkpoint -> checkpoint.userId().equals(userId));
+    }
+
+    /** How many checkpoints this node holds for the user. */
+    public long checkpointsOf(UUID userId) {
+        return checkpoints.asMap().keySet().stream().filter(checkpoint -> checkpoint.userId().equals(userId)).count();
     }
 
     /** The fold of a user's events through {@code sequence}. */

@@ -34,11 +34,12 @@ class LongHistoryTest extends QueryTest {
     UserReplays replays;
 
     private final UUID user = UUID.randomUUID();
+    private Account account;
     private Http http;
 
     @BeforeAll
     void longStream() {
-        Account account = newAccount();
+        account = newAccount();
         http = account.http();
         UserHistory stream = history(user);
         stream.appendAt(at(0), created(user, account.id(), 1, name(0), at(0)));
@@ -69,11 +70,26 @@ class LongHistoryTest extends QueryTest {
                 "/api/v4/audit_log?user_id=" + user + "&offset=300&limit=50",
                 "/api/v4/users/" + user + "/verify");
         for (String read : reads) {
-            replays.forget(user);
+            replays.dropCheckpoints(user);
             JsonNode fromCreation = ok(read);
             ok("/api/v4/users/" + user + "/history?direction=desc&limit=1"); // keeps every checkpoint
             assertThat(ok(read)).as(read).isEqualTo(fromCreation);
         }
+    }
+
+    /** After an erasure's forget, a read that was folding the user's decrypted events keeps no checkpoint of them. */
+    @Test
+    void aForgottenUsersReadsKeepNoCheckpoints() {
+        UUID forgotten = UUID.randomUUID();
+        UserHistory stream = history(forgotten);
+        stream.appendAt(at(0), created(forgotten, account.id(), 2, name(0), at(0)));
+        stream.appendAll(at(1), UserHistory.API_KEY, java.util.stream.IntStream.range(1, 400)
+                .mapToObj(s -> (UserEvent) new UserSignedIn(forgotten, at(s - 1), at(s))).toList());
+        ok("/api/v4/users/" + forgotten + "/history?offset=300&limit=10");
+        assertThat(replays.checkpointsOf(forgotten)).as("kept by a read").isEqualTo(2); // after 255, and before 300
+        replays.forget(forgotten);
+        ok("/api/v4/users/" + forgotten + "/history?offset=300&limit=10");
+        assertThat(replays.checkpointsOf(forgotten)).as("kept after the forget").isZero();
     }
 
     @Test
