@@ -74,7 +74,12 @@ public class UserReplays {
      * handing each event with the fold after it to {@code each}, and keeps the checkpoints it passes.
      */
     void replay(UUID userId, UserFold fold, long through, BiConsumer<RecordedEvent, UserFold> each) {
-        events.replay(userId, fold.sequence(), through, event -> apply(userId, fold, NOTHING_TO_KEEP, event, each));
+        replay(userId, fold, NOTHING_TO_KEEP, through, each);
+    }
+
+    /** {@link #replay(UUID, UserFold, long, BiConsumer)}, also keeping the fold after sequence number {@code keep}. */
+    private void replay(UUID userId, UserFold fold, long keep, long through, BiConsumer<RecordedEvent, UserFold> each) {
+        events.replay(userId, fold.sequence(), through, event -> apply(userId, fold, keep, event, each));
     }
 
     /**
@@ -88,9 +93,7 @@ public class UserReplays {
             if (replay.through() - replay.fold().sequence() <= TOGETHER) {
                 together.put(userId, new Span(replay.fold().sequence(), replay.through()));
             } else {
-                UserFold fold = replay.fold();
-                events.replay(userId, fold.sequence(), replay.through(),
-                        event -> apply(userId, fold, replay.first() - 1, event, each));
+                replay(userId, replay.fold(), replay.first() - 1, replay.through(), each);
             }
         });
         events.replay(together, event -> {

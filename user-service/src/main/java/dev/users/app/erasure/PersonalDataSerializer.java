@@ -77,10 +77,8 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
         this.keys = keys;
         this.encrypt = encrypt;
         this.mapper = delegate instanceof Jackson3Serializer jackson ? jackson.getObjectMapper() : null;
-        this.metadata = delegate instanceof Jackson3Serializer jackson
-                ? jackson.getObjectMapper().readerFor(jackson.getObjectMapper().getTypeFactory()
-                        .constructMapType(HashMap.class, String.class, Object.class))
-                : null;
+        this.metadata = mapper == null ? null
+                : mapper.readerFor(mapper.getTypeFactory().constructMapType(HashMap.class, String.class, Object.class));
     }
 
     @Override
