@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.postgresql.PGStatement;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -80,6 +81,9 @@ final class AggregateOrderReader implements Runnable {
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(EVENTS)) {
                 statement.setFetchSize(fetchSize);
+                // run once, the statement would be unnamed, its rows sent as text: each payload byte as two hex
+                // digits to decode; forced binary, the driver gets the bytes as they are
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
                 try (ResultSet rs = statement.executeQuery()) {
                     List<DomainEventData<?>> chunk = new ArrayList<>(chunkSize);
                     String lastAggregate = null;

@@ -58,8 +58,13 @@ public final class StoredEvents {
     public static List<DomainEventMessage<?>> deserialized(List<DomainEventData<?>> entries, Serializer serializer,
                                                            EventUpcaster upcasters, boolean withMetaData) {
         if (entries.size() > 1 && serializer instanceof BatchedReads batched) {
-            batched.aboutToRead(entries);
+            return batched.reading(entries, () -> deserializedNow(entries, serializer, upcasters, withMetaData));
         }
+        return deserializedNow(entries, serializer, upcasters, withMetaData);
+    }
+
+    private static List<DomainEventMessage<?>> deserializedNow(List<DomainEventData<?>> entries, Serializer serializer,
+                                                               EventUpcaster upcasters, boolean withMetaData) {
         List<DomainEventMessage<?>> messages = new ArrayList<>(entries.size());
         EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer, upcasters)
                 .forEachRemaining(message -> {

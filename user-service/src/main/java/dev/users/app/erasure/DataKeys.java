@@ -11,6 +11,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * The users' data keys ({@code user_keys}, V45), wrapped by the {@link MasterKey}. A key is made by the first event
  * of its user that carries a personal value, in that event's transaction (the serializer runs inside the command's
  * transaction, and JdbcTemplate joins it), so key and events commit or roll back together. Reads are cached per node
- * for {@link #CACHE_TTL}, the known absence of a key too (a rebuild asks once per erased user): an erasure forgets the
+ * for {@link #CACHE_TTL}, the known absence of a key too (a reader asks once per erased user): an erasure forgets the
  * key on its own node at once, and other nodes decrypt an erased user's events for at most that long.
  */
 @Component
@@ -39,8 +40,8 @@ public class DataKeys {
             .build();
 
     /**
-     * A {@link #preload} or a write's lookup that read a key just before the erasure committed must not keep it after
-     * the erasure forgot it ({@link #forReading} loads inside the cache's own lock instead).
+     * A write's lookup that read a key just before the erasure committed must not keep it after the erasure forgot
+     * it ({@link #forReading} loads inside the cache's own lock instead), nor may a batch read use it.
      */
     private final RecentErasures recentErasures;
 
@@ -91,28 +92,41 @@ public class DataKeys {
     }
 
     /**
-     * Loads the keys of the users not in the cache yet in one query (the absence of a key too), as {@link
-     * #forReading} would one by one: a rebuild reads thousands of users' events in a chunk.
+     * The keys of a batch's users (an absent value: the user has none, or is erased), read in one query for those not
+     * in the cache, as {@link #forReading} would one by one: a rebuild reads thousands of users' events in a chunk.
+     * For the caller to use while it reads that batch, and not kept here: a rebuild reads each user once, and
+     * keeping every user's key would only push the ones in use out of the cache. A user whose erasure this node
+     * began recently is left out (the caller asks {@link #forReading}, which reads the row as it is now).
      */
-    void preload(Collection<UUID> userIds) {
-        List<UUID> missing = userIds.stream().filter(userId -> cache.getIfPresent(userId) == null).toList();
-        if (missing.isEmpty()) {
-            return;
+    Map<UUID, Optional<SecretKey>> forBatch(Collection<UUID> userIds) {
+        Map<UUID, Optional<SecretKey>> batch = new HashMap<>();
+        List<UUID> missing = new ArrayList<>();
+        for (UUID userId : userIds) {
+            Key known = cache.getIfPresent(userId);
+            if (known != null) {
+                batch.put(userId, Optional.ofNullable(known.key()));
+            } else if (!recentErasures.contains(userId)) {
+                missing.add(userId);
+            }
         }
-        Map<UUID, byte[]> rows = new HashMap<>(); // a null value: the row of an erased user
+        if (missing.isEmpty()) {
+            return batch;
+        }
         jdbc.query("select user_id, wrapped_key from user_keys where user_id = any(?)",
                 statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid",
                         missing.toArray())),
                 (ResultSet rs) -> {
-                    rows.put(rs.getObject(1, UUID.class), rs.getBytes(2));
+                    UUID userId = rs.getObject(1, UUID.class);
+                    batch.put(userId, Optional.ofNullable(unwrapped(userId, rs.getBytes(2)).key()));
                 });
         for (UUID userId : missing) {
-            keep(userId, rows.containsKey(userId) ? unwrapped(userId, rows.get(userId)) : Key.NONE);
+            batch.putIfAbsent(userId, Optional.empty()); // no row: the user never had a personal value
         }
+        return batch;
     }
 
     /**
-     * Keeps a key read outside the cache's own loading (a write's lookup, a preload): beside the erasure's
+     * Keeps a key read outside the cache's own loading (a write's lookup): beside the erasure's
      * invalidation, never after it (one key's compute and invalidate take turns), and not at all while this node's
      * erasure of the user is recent, as the key may have been read just before the erasure committed.
      */

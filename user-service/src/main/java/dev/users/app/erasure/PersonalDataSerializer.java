@@ -60,6 +60,8 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
      * The revision plays no part in which class it is.
      */
     private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+    /** The data keys of the batch this thread is reading ({@link #reading}); null outside one. */
+    private final ThreadLocal<Map<UUID, Optional<SecretKey>>> batchKeys = new ThreadLocal<>();
     private final Serializer delegate;
     private final DataKeys keys;
     private final boolean encrypt;
@@ -120,7 +122,7 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
         if (leading != null) {
             Class<?> type = classForType(serialized.getType());
             if (type != UnknownSerializedType.class) {
-                OnFirstUse key = new OnFirstUse(() -> keys.forReading(leading));
+                OnFirstUse key = new OnFirstUse(() -> keyForReading(leading));
                 try (JsonParser stored = new OpeningParser(mapper.createParser(bytes), fields,
                         text -> key.get().flatMap(k -> open(k, leading, text)).orElse(UserErased.ERASED))) {
                     return mapper.readerFor(type).readValue(stored);
@@ -168,16 +170,19 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
         }
         ObjectNode tree = (ObjectNode) JSON.readTree(bytes);
         UUID userId = UUID.fromString(tree.path("userId").asString());
-        OnFirstUse key = new OnFirstUse(() -> keys.forReading(userId));
+        OnFirstUse key = new OnFirstUse(() -> keyForReading(userId));
         rewrite(tree, fields, text -> text.startsWith(MARK)
                 ? key.get().flatMap(k -> open(k, userId, text)).orElse(UserErased.ERASED) : text);
         // the key unused: the mark was an escaped backslash's, nothing was encrypted
         return key.used() ? Optional.of(tree) : Optional.empty();
     }
 
-    /** Loads the data keys of the users whose events in the batch hold an encrypted text, in one query. */
+    /**
+     * Loads the data keys of the users whose events in the batch hold an encrypted text, in one query, and reads the
+     * batch with them at hand.
+     */
     @Override
-    public void aboutToRead(List<? extends DomainEventData<?>> entries) {
+    public <T> T reading(List<? extends DomainEventData<?>> entries, Supplier<T> deserializing) {
         Set<UUID> users = new HashSet<>();
         for (DomainEventData<?> entry : entries) {
             if (!PersonalFields.of(entry.getPayload().getType().getName()).isEmpty()
@@ -189,7 +194,23 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
                 }
             }
         }
-        keys.preload(users);
+        if (users.isEmpty()) {
+            return deserializing.get();
+        }
+        Map<UUID, Optional<SecretKey>> outer = batchKeys.get(); // null unless a batch is read inside another's
+        batchKeys.set(keys.forBatch(users));
+        try {
+            return deserializing.get();
+        } finally {
+            batchKeys.set(outer);
+        }
+    }
+
+    /** The user's key from the batch this thread is reading, if it holds the user; else from {@link DataKeys}. */
+    private Optional<SecretKey> keyForReading(UUID userId) {
+        Map<UUID, Optional<SecretKey>> batch = batchKeys.get();
+        Optional<SecretKey> key = batch == null ? null : batch.get(userId);
+        return key != null ? key : keys.forReading(userId);
     }
 
     /** The user's key, looked up once per event, and only when a field holds a text to encrypt or decrypt. */
