@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,8 @@ import javax.sql.DataSource;
  * {@code spring.datasource.url} one, where the service then failed to start. The event store is built as Axon's
  * auto-configuration builds it (same schema, serializers, upcasters and duplicate-key resolver, so a duplicate
  * (aggregate, sequence) stays a concurrency conflict), but reading {@code users.event-store.fetch-size} events per
- * query: a replay or a busy processor then needs a fraction of the round trips of Axon's default of 100.
+ * query: a replay or a busy processor then needs a fraction of the round trips of Axon's default of 100. Its appends
+ * are built by the {@code eventAppends} bean (ErasureConfiguration), which inserts a created user's data key too.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -83,7 +85,8 @@ public class EventStoreConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
-                                          EventStoreSettings settings) {
+                                          EventStoreSettings settings,
+                                          AppendEventsStatementBuilder eventAppends) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -98,6 +101,7 @@ public class EventStoreConfiguration {
                 // commit with everything else of theirs (TransactionBoundariesTest, SnapshotTest).
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(new EventSchema())
+                .appendEvents(eventAppends)
                 .batchSize(settings.fetchSize())
                 .build();
     }

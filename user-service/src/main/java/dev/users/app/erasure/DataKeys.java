@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * The users' data keys ({@code user_keys}, V45), wrapped by the {@link MasterKey}. A key is made by the first event
  * of its user that carries a personal value, in that event's transaction (the serializer runs inside the command's
- * transaction, and JdbcTemplate joins it), so key and events commit or roll back together. Reads are cached per node
+ * transaction, and JdbcTemplate joins it; a creation's key is inserted by the append's own statement, see
+ * {@link #appending}), so key and events commit or roll back together. Reads are cached per node
  * for {@link #CACHE_TTL}, the known absence of a key too (a reader asks once per erased user): an erasure forgets the
  * key on its own node at once, and other nodes decrypt an erased user's events for at most that long.
  */
@@ -37,6 +38,9 @@ public class DataKeys {
     private final Cache<UUID, Key> cache = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(CACHE_TTL)
+            // its upkeep after a write (nearly every create's) done by the writer: handed to the common pool, each
+            // woke a thread of its own for a few entries' work
+            .executor(Runnable::run)
             .build();
 
     /**
@@ -44,6 +48,8 @@ public class DataKeys {
      * it ({@link #forReading} loads inside the cache's own lock instead), nor may a batch read use it.
      */
     private final RecentErasures recentErasures;
+    /** The append this thread is building, if any ({@link #appending}). */
+    private final ThreadLocal<Appending> appending = new ThreadLocal<>();
 
     /** A user's row: their key, or none (no row yet, or {@code erased}). */
     private record Key(SecretKey key, boolean erased) {
@@ -58,11 +64,20 @@ public class DataKeys {
 
     /**
      * The user's key, made now if the user has none; empty once the user is erased. {@code creating}: the event
-     * creates the user, whose key is then made without looking for one first (one statement per create).
+     * creates the user, whose key is then made without looking for one first (inside an append, no statement of its
+     * own).
      */
     Optional<SecretKey> forWriting(UUID userId, boolean creating) {
+        Appending append = appending.get();
+        SecretKey madeInAppend = append == null ? null : append.made.get(userId);
+        if (madeInAppend != null) {
+            return Optional.of(madeInAppend); // its row is not inserted yet: neither cache nor table may hold it
+        }
         Key known = cache.getIfPresent(userId);
         if (known == null || known.key() == null && !known.erased()) {
+            if (creating && append != null) {
+                return Optional.of(makeInAppend(userId, append));
+            }
             known = creating ? Key.NONE : load(userId);
             if (known.key() == null && !known.erased()) {
                 known = make(userId);
@@ -72,18 +87,71 @@ public class DataKeys {
         return Optional.ofNullable(known.key());
     }
 
+    /**
+     * The append of events this thread is about to build ({@link KeyedEventAppends}): a key made while one of its
+     * events is serialized, for a user that event creates, is handed to the append's statement to insert with that
+     * event's row instead of in a statement (and round trip) of its own. Only for a user's creation: its race (the
+     * same id created twice) fails on the event's own row anyway, so the key's insert needs no fallback to a key
+     * another writer made first; a plain insert, it fails the append with a unique violation if one did.
+     */
+    Appending appending() {
+        Appending append = new Appending();
+        appending.set(append);
+        return append;
+    }
+
+    /** A user's new data key, wrapped, for an append's statement to insert ({@link #appending}). */
+    record MadeKey(UUID userId, byte[] wrapped) {
+    }
+
+    /** The keys made during one append; closing it ends the append on this thread. */
+    final class Appending implements AutoCloseable {
+        private final Map<UUID, SecretKey> made = new HashMap<>();
+        private MadeKey lastMade;
+
+        /** The key made since the last call (by the event serialized in between); null when none was. */
+        MadeKey takeMade() {
+            MadeKey key = lastMade;
+            lastMade = null;
+            return key;
+        }
+
+        @Override
+        public void close() {
+            appending.remove();
+        }
+    }
+
+    /**
+     * A created user's new key, for the append to insert, and kept for the readers of its events: with a plain put,
+     * not {@link #keep}'s compute, as a user who does not exist yet cannot have been erased.
+     */
+    private SecretKey makeInAppend(UUID userId, Appending append) {
+        byte[] fresh = MasterKey.randomKey();
+        SecretKey key = new SecretKeySpec(fresh, "AES");
+        append.made.put(userId, key);
+        append.lastMade = new MadeKey(userId, Aes.encrypt(master.key(), userId, fresh));
+        cache.put(userId, new Key(key, false));
+        invalidateUnlessCommitted(userId);
+        return key;
+    }
+
     private Key make(UUID userId) {
         byte[] fresh = MasterKey.randomKey();
         boolean inserted = !jdbc.queryForList("insert into user_keys (user_id, wrapped_key) values (?, ?)"
                 + " on conflict (user_id) do nothing returning 1", Integer.class, userId,
                 Aes.encrypt(master.key(), userId, fresh)).isEmpty();
+        invalidateUnlessCommitted(userId);
+        // not inserted: a concurrent writer's key came first, or the user is erased already
+        return inserted ? new Key(new SecretKeySpec(fresh, "AES"), false) : load(userId);
+    }
+
+    private void invalidateUnlessCommitted(UUID userId) {
         afterCompletion(committed -> {
             if (!committed) {
                 cache.invalidate(userId); // the key went back with its events
             }
         });
-        // not inserted: a concurrent writer's key came first, or the user is erased already
-        return inserted ? new Key(new SecretKeySpec(fresh, "AES"), false) : load(userId);
     }
 
     /** The user's key; empty once the user is erased (or when they never had a personal value). */

@@ -1,5 +1,7 @@
 package dev.users.app.erasure;
 
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -18,5 +20,14 @@ public class ErasureConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(Serializer serializer, DataKeys keys, ErasureSettings settings) {
         return new PersonalDataSerializer(serializer, keys, settings.encrypt());
+    }
+
+    /**
+     * The event store's append: with encryption, one that inserts a created user's data key in the events' own
+     * statement ({@link KeyedEventAppends}); without, Axon's own.
+     */
+    @Bean
+    AppendEventsStatementBuilder eventAppends(DataKeys keys, ErasureSettings settings) {
+        return settings.encrypt() ? new KeyedEventAppends(keys) : JdbcEventStorageEngineStatements::appendEvents;
     }
 }

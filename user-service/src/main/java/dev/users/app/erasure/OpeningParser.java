@@ -2,7 +2,6 @@ package dev.users.app.erasure;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.util.JsonParserDelegate;
 
 import java.io.IOException;
@@ -46,11 +45,7 @@ final class OpeningParser extends JsonParserDelegate {
 
     /** Whether the current value lies inside one of the named fields of the event object. */
     private boolean inPersonalField() {
-        TokenStreamContext context = delegate.streamReadContext();
-        while (context.getParent() != null && !context.getParent().inRoot()) {
-            context = context.getParent();
-        }
-        return context.inObject() && context.getParent() != null && fields.contains(context.currentName());
+        return PersonalFields.inside(fields, delegate.streamReadContext());
     }
 
     @Override

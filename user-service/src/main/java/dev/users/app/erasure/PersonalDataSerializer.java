@@ -3,6 +3,7 @@ package dev.users.app.erasure;
 import dev.users.app.axon.BatchedReads;
 import dev.users.events.UserCreated;
 import dev.users.events.UserErased;
+import dev.users.events.UserEvent;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -12,6 +13,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.messaging.MetaData;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -22,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 import javax.crypto.SecretKey;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -35,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Axon's event serializer with the personal fields ({@link PersonalFields}) of user events encrypted under the
@@ -43,7 +47,8 @@ import java.util.function.Supplier;
  * becomes {@value #MARK} followed by the base64 of nonce, ciphertext and tag; U+0001 is refused in every client text
  * (ClientText), so no plain value can look encrypted. Reading decrypts them again, or gives {@code "[erased]"} when
  * the user's key is gone; plain texts (events stored before, or with {@code users.erasure.encrypt=false}) are read
- * as they are. Upcasters see the encrypted texts, which they pass on unchanged.
+ * as they are. Upcasters see the encrypted texts, which they pass on unchanged. An event is written once, its texts
+ * sealed as Jackson writes them ({@link SealingGenerator}), and read in one pass when it can be ({@link OpeningParser}).
  */
 public final class PersonalDataSerializer implements Serializer, BatchedReads {
 
@@ -89,18 +94,32 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
         if (fields.isEmpty()) {
             return delegate.serialize(object, expectedRepresentation);
         }
-        SerializedObject<byte[]> plain = delegate.serialize(object, byte[].class);
-        ObjectNode tree = (ObjectNode) JSON.readTree(plain.getData());
-        UUID userId = UUID.fromString(tree.path("userId").asString());
+        UUID userId = ((UserEvent) object).userId();
         OnFirstUse key = new OnFirstUse(() -> keys.forWriting(userId, object instanceof UserCreated));
-        rewrite(tree, fields, text -> key.get()
+        UnaryOperator<String> seal = text -> key.get()
                 .map(k -> MARK + Base64.getEncoder().encodeToString(
                         Aes.encrypt(k, userId, text.getBytes(StandardCharsets.UTF_8))))
                 // an erased user's value (say a dead letter stored again) is stored as what it reads as
-                .orElse(UserErased.ERASED));
-        byte[] bytes = JSON.writeValueAsBytes(tree);
+                .orElse(UserErased.ERASED);
+        byte[] bytes = mapper != null ? sealed(object, fields, seal) : treeSealed(object, fields, seal);
         T data = getConverter().convert(bytes, byte[].class, expectedRepresentation);
-        return new SimpleSerializedObject<>(data, expectedRepresentation, plain.getType());
+        return new SimpleSerializedObject<>(data, expectedRepresentation, typeForClass(object.getClass()));
+    }
+
+    /** The event written once, its personal texts sealed as they are written. */
+    private byte[] sealed(Object event, Set<String> fields, UnaryOperator<String> seal) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = new SealingGenerator(mapper.createGenerator(out), fields, seal)) {
+            mapper.writeValue(generator, event);
+        }
+        return out.toByteArray();
+    }
+
+    /** For a delegate of another kind: its JSON as a tree, the personal texts rewritten, written again. */
+    private byte[] treeSealed(Object event, Set<String> fields, UnaryOperator<String> seal) {
+        ObjectNode tree = (ObjectNode) JSON.readTree(delegate.serialize(event, byte[].class).getData());
+        rewrite(tree, fields, seal);
+        return JSON.writeValueAsBytes(tree);
     }
 
     @Override
@@ -197,12 +216,12 @@ public final class PersonalDataSerializer implements Serializer, BatchedReads {
         if (users.isEmpty()) {
             return deserializing.get();
         }
-        Map<UUID, Optional<SecretKey>> outer = batchKeys.get(); // null unless a batch is read inside another's
         batchKeys.set(keys.forBatch(users));
         try {
             return deserializing.get();
         } finally {
-            batchKeys.set(outer);
+            // batches are not read inside one another; one that were would read through forReading after this
+            batchKeys.remove();
         }
     }
 

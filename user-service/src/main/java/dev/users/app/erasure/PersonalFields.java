@@ -10,6 +10,8 @@ import dev.users.events.UserCreated;
 import dev.users.events.UserRemoved;
 import dev.users.events.UserRenamed;
 
+import tools.jackson.core.TokenStreamContext;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +40,17 @@ final class PersonalFields {
             "teamIds", "timeZone", "notificationRuleId");
 
     private PersonalFields() {
+    }
+
+    /**
+     * Whether the value at {@code context} (a parser's or a generator's) lies inside one of {@code fields}, the
+     * named top-level fields of the event object, at any depth.
+     */
+    static boolean inside(Set<String> fields, TokenStreamContext context) {
+        while (context.getParent() != null && !context.getParent().inRoot()) {
+            context = context.getParent();
+        }
+        return context.inObject() && context.getParent() != null && fields.contains(context.currentName());
     }
 
     /** The personal fields of an event type (the payload's class name); empty for none. */

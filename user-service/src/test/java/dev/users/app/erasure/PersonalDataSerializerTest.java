@@ -2,9 +2,13 @@ package dev.users.app.erasure;
 
 import dev.users.app.support.ApiTest;
 import dev.users.events.EmailAdded;
+import dev.users.events.EmailRemoved;
+import dev.users.events.MembershipAttributesChanged;
+import dev.users.events.MembershipInvited;
 import dev.users.events.MetaChanged;
 import dev.users.events.PhoneAdded;
 import dev.users.events.UserRemoved;
+import dev.users.events.UserRenamed;
 import dev.users.events.NotificationPreferences;
 import dev.users.events.UserCreated;
 import dev.users.events.UserErased;
@@ -138,6 +142,85 @@ class PersonalDataSerializerTest extends ApiTest {
                     assertThat(read.toString()).doesNotContain("Fay", "both.example", "Desk 9", "4155550123");
                 }
             }
+        }
+    }
+
+    /**
+     * An event is written in one pass, its personal texts sealed as they are written, when the delegate is Jackson's;
+     * through its tree otherwise: both seal the same texts (every text of every personal field, in lists and maps'
+     * values, never a name or another field's text) and read back as the event, kept or erased.
+     */
+    @Test
+    void theOnePassWriteAndTheTreeWriteSealTheSameTexts() {
+        UUID user = UUID.randomUUID();
+        Serializer viaTree = new PersonalDataSerializer(new NotJackson(general), keys, true);
+        List<Object> written = List.of(created(user, "Gus \"Both\" Ways"),
+                new UserRenamed(user, "Gus Renamed", null, "Ways"),
+                new MetaChanged(user, Map.of("desk", "Desk 9", "empty", "")),
+                new EmailAdded(user, UUID.randomUUID(), "gus@ways.example", true),
+                new EmailRemoved(user, UUID.randomUUID(), "old@ways.example"),
+                new PhoneAdded(user, UUID.randomUUID(), "+14155550199", "US", false, "sms"),
+                new MembershipInvited(user, UUID.randomUUID(), UUID.randomUUID(), 7, List.of("admin"),
+                        List.of("team-1"), "gus@ways.example", Instant.parse("2026-02-01T00:00:00Z")),
+                new MembershipAttributesChanged(user, UUID.randomUUID(), UUID.randomUUID(), "rule-1",
+                        Map.of("pager", "Pager of Gus")),
+                new UserRemoved(user, List.of("gus@ways.example", "g.w@ways.example"),
+                        Instant.parse("2026-03-01T00:00:00Z")));
+        for (boolean erased : new boolean[] {false, true}) {
+            if (erased) {
+                keys.delete(user);
+            }
+            for (Object event : written) {
+                SerializedObject<byte[]> onePass = events.serialize(event, byte[].class);
+                SerializedObject<byte[]> tree = viaTree.serialize(event, byte[].class);
+                String name = event.getClass().getSimpleName() + ", erased " + erased;
+                assertThat(onePass.getType()).as(name).isEqualTo(tree.getType());
+                assertThat(sealedShape(onePass)).as(name).isEqualTo(sealedShape(tree));
+                assertThat(text(onePass)).as(name).doesNotContain("Gus", "ways.example", "Desk 9", "4155550199");
+                Object read = events.deserialize(onePass);
+                assertThat(read).as(name).isEqualTo(events.deserialize(tree));
+                if (!erased) {
+                    assertThat(read).as(name).isEqualTo(event);
+                }
+            }
+        }
+    }
+
+    /** The stored JSON with every sealed text as "SEALED" (its ciphertext differs on every write). */
+    private static String sealedShape(SerializedObject<byte[]> stored) {
+        return text(stored).replaceAll("\"\\\\u0001[A-Za-z0-9+/=]*\"", "\"SEALED\"");
+    }
+
+    /** Jackson's serializer behind a type that is not Jackson's: the encrypting serializer then writes via a tree. */
+    private record NotJackson(Serializer jackson) implements Serializer {
+        @Override
+        public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+            return jackson.serialize(object, expectedRepresentation);
+        }
+
+        @Override
+        public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+            return jackson.canSerializeTo(expectedRepresentation);
+        }
+
+        @Override
+        public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+            return jackson.deserialize(serializedObject);
+        }
+
+        @Override
+        public Class classForType(org.axonframework.serialization.SerializedType type) {
+            return jackson.classForType(type);
+        }
+
+        @Override
+        public org.axonframework.serialization.SerializedType typeForClass(Class type) {
+            return jackson.typeForClass(type);
+        }
+
+        @Override
+        public org.axonframework.serialization.Converter getConverter() {
+            return jackson.getConverter();
         }
     }
 
