@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Enumeration;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,12 @@ public class Credentials {
     }
 
     public Outcome authenticate(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+        String header = headers.hasMoreElements() ? headers.nextElement() : null;
+        if (headers.hasMoreElements()) {
+            // a proxy in front may judge the request by another of them than this service would
+            return Outcome.refused("a request carries one Authorization header, not several");
+        }
         X509Certificate certificate = clientCertificate(request);
         Instant now = clock.instant();
         Optional<ApiKey> byCertificate = certificate == null ? Optional.empty()
