@@ -4,6 +4,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.list.ListPage;
 import dev.users.query.list.PageRequest;
+import dev.users.query.list.QueryParams;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ final class AdminPages {
     /** Rows {@code fetch(limit + 1, offset)} rendered by {@code render}, with {@code total} as the total count. */
     static <T> Map<String, Object> page(Map<String, List<String>> params, BiFunction<Integer, Long, List<T>> fetch,
                                         Function<T, Map<String, Object>> render, long total) {
+        QueryParams.checkText(params);
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
         if (!problems.isEmpty()) {

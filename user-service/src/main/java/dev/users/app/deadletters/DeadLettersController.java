@@ -6,6 +6,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.list.ListPage;
 import dev.users.query.list.PageRequest;
+import dev.users.query.list.QueryParams;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import dev.users.web.Timestamps;
@@ -43,6 +44,7 @@ public class DeadLettersController {
     public Map<String, Object> list(Caller caller,
                                     @RequestParam MultiValueMap<String, String> params) {
         requireAdmin(caller.admin());
+        QueryParams.checkText(params);
         List<String> problems = new ArrayList<>();
         PageRequest page = PageRequest.parse(params, problems);
         if (!problems.isEmpty()) {

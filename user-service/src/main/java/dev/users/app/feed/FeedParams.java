@@ -4,6 +4,7 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.errors.UsersException.Problem;
 import dev.users.events.EventTypes;
+import dev.users.query.list.QueryParams;
 import dev.users.web.ClientText;
 import dev.users.web.PrefixIds;
 
@@ -47,6 +48,7 @@ public final class FeedParams {
      * when given.
      */
     public static Request read(UUID accountId, Map<String, List<String>> params, String lastEventId) {
+        QueryParams.checkText(params);
         List<Problem> problems = new ArrayList<>();
         String afterText = single(params, "after", problems);
         boolean fromNow = lastEventId == null && afterText != null && afterText.strip().equals(NOW);

@@ -149,6 +149,16 @@ class HostileTextTest extends ApiTest {
     }
 
     @Test
+    void everyReadRefusesAControlInAParameterItDoesNotKnow() {
+        for (String path : List.of(USERS, "/api/v4/account_users", "/api/v4/memberships", "/api/v4/sign_ins",
+                "/api/v4/audit_log", "/api/v4/events", "/api/v4/events/stream", "/api/v4/accounts",
+                "/api/v4/api_keys", "/api/v4/api_key_certificates", "/api/v4/dead_letters")) {
+            assertThat(refused(api().get(path + "?unknown=a%00b"))).as(path).containsExactly(
+                    "query parameter unknown must not contain U+0000 (a control character)");
+        }
+    }
+
+    @Test
     void timestampsPostgresqlCannotHoldAre422() {
         for (String value : List.of("%2B999999-01-01T00:00:00Z", "-4714-01-01T00:00:00Z", "0000-12-31T23:59:59Z")) {
             assertThat(refused(api().get(USERS + "?created_at=" + value + "&ops=created_at:gt")))
