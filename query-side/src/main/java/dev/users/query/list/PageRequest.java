@@ -1,5 +1,9 @@
 package dev.users.query.list;
 
+import dev.users.errors.ErrorCode;
+import dev.users.errors.UsersException;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +15,20 @@ public record PageRequest(int limit, long offset) {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
+
+    /**
+     * The page of a list that takes no parameter but paging (the administrative lists): every parameter's characters
+     * checked ({@link QueryParams#checkText}), then the paging read; INVALID (422) naming every problem.
+     */
+    public static PageRequest ofPagingOnly(Map<String, List<String>> params) {
+        QueryParams.checkText(params);
+        List<String> problems = new ArrayList<>();
+        PageRequest page = parse(params, problems);
+        if (!problems.isEmpty()) {
+            throw new UsersException(ErrorCode.INVALID, problems);
+        }
+        return page;
+    }
 
     /** Reads the paging parameters, adding one message per bad parameter to {@code problems}. */
     public static PageRequest parse(Map<String, List<String>> params, List<String> problems) {

@@ -6,7 +6,6 @@ import dev.users.errors.ErrorCode;
 import dev.users.errors.UsersException;
 import dev.users.query.list.ListPage;
 import dev.users.query.list.PageRequest;
-import dev.users.query.list.QueryParams;
 import dev.users.web.Caller;
 import dev.users.web.PrefixIds;
 import dev.users.web.Timestamps;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +42,7 @@ public class DeadLettersController {
     public Map<String, Object> list(Caller caller,
                                     @RequestParam MultiValueMap<String, String> params) {
         requireAdmin(caller.admin());
-        QueryParams.checkText(params);
-        List<String> problems = new ArrayList<>();
-        PageRequest page = PageRequest.parse(params, problems);
-        if (!problems.isEmpty()) {
-            throw new UsersException(ErrorCode.INVALID, problems);
-        }
+        PageRequest page = PageRequest.ofPagingOnly(params);
         List<ParkedUser> parked = reports.ofAccount(caller.accountId());
         int from = (int) Math.min(page.offset(), parked.size());
         int to = (int) Math.min(page.offset() + page.limit() + 1, parked.size());
